@@ -1,0 +1,43 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface RunningHost {
+  url: string;
+  origin: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the built host (`dist/main/host.cjs`) on a workspace folder, as a user's machine would. */
+export async function startHost(workspaceDir: string, extraArgs: string[] = []): Promise<RunningHost> {
+  const child: ChildProcess = spawn(process.execPath, ['dist/main/host.cjs', '--workspace', workspaceDir, ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /CASEBENCH_HOST_URL=(\S+)/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${stderr}`)));
+  });
+  return {
+    url,
+    origin: new URL(url).origin,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** A workspace folder of the test's own under the OS temp dir. */
+export function tempWorkspace(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'casebench-e2e-'));
+}

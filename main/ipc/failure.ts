@@ -1,0 +1,20 @@
+import type { AppError, ErrorCode } from '../../shared/contract';
+
+/**
+ * A failure a service expects and the user can act on. The router turns it into an AppError value;
+ * anything else thrown is a bug and leaves the boundary only as INTERNAL.
+ */
+export class Failure extends Error {
+  readonly code: ErrorCode;
+  readonly fields: AppError['fields'];
+  constructor(code: ErrorCode, message: string, fields?: AppError['fields']) {
+    super(message);
+    this.name = 'Failure';
+    this.code = code;
+    this.fields = fields;
+  }
+
+  toAppError(): AppError {
+    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+  }
+}

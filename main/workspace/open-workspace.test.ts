@@ -1,0 +1,113 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Failure } from '../ipc/failure';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { makeReadOnly } from '../test-support/read-only-dir';
+import { tempDir } from '../test-support/temp-dir';
+import { DATABASE_FILE, openWorkspace } from './open-workspace';
+
+const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+function failureOf(run: () => unknown): Failure {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof Failure) return error;
+    throw error;
+  }
+  throw new Error('expected a Failure');
+}
+
+describe('openWorkspace', () => {
+  it('creates the folder and a migrated database, and finds the data again after reopening', () => {
+    const dir = path.join(tempDir(), 'nested', 'workspace');
+    const first = openWorkspace(dir);
+    expect(first.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    first.db.prepare("INSERT INTO settings (key, value) VALUES ('k', '\"v\"')").run();
+    first.close();
+
+    const second = openWorkspace(dir);
+    expect(second.db.prepare("SELECT value FROM settings WHERE key = 'k'").pluck().get()).toBe('"v"');
+    expect(second.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(second.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    second.close();
+  });
+
+  it('refuses a second opening while the first holds the workspace, and allows it after', () => {
+    const dir = tempDir();
+    const first = openWorkspace(dir);
+    expect(failureOf(() => openWorkspace(dir)).code).toBe('WORKSPACE_LOCKED');
+    first.close();
+    openWorkspace(dir).close();
+  });
+
+  it('refuses a database written by a newer version and leaves it byte for byte as it was', () => {
+    const dir = tempDir();
+    openWorkspace(dir).close();
+    const file = path.join(dir, DATABASE_FILE);
+    const db = new Database(file);
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    const before = sha256(file);
+
+    const failure = failureOf(() => openWorkspace(dir));
+    expect(failure.code).toBe('WORKSPACE_TOO_NEW');
+    expect(failure.message).toMatch(/newer Casebench/);
+    expect(failure.message).not.toContain(dir);
+    expect(sha256(file)).toBe(before);
+    // The lock is released, so the user can open the workspace with a newer Casebench.
+    expect(fs.existsSync(path.join(dir, '.casebench.lock'))).toBe(false);
+  });
+
+  it('refuses a corrupt database and leaves it untouched', () => {
+    const dir = tempDir();
+    const file = path.join(dir, DATABASE_FILE);
+    fs.writeFileSync(file, Buffer.from('This is not an SQLite database, it is a text file. '.repeat(200)));
+    const before = sha256(file);
+    expect(failureOf(() => openWorkspace(dir)).code).toBe('WORKSPACE_CORRUPT');
+    expect(sha256(file)).toBe(before);
+  });
+
+  it('refuses a database whose pages were damaged', () => {
+    const dir = tempDir();
+    const ws = openWorkspace(dir);
+    const insert = ws.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+    for (let i = 0; i < 2000; i++) insert.run(`key-${i}`, 'x'.repeat(200));
+    ws.db.pragma('wal_checkpoint(TRUNCATE)');
+    ws.close();
+    const file = path.join(dir, DATABASE_FILE);
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0xff, 4096 * 3, 4096 * 6);
+    fs.writeFileSync(file, bytes);
+    const before = sha256(file);
+    expect(failureOf(() => openWorkspace(dir)).code).toBe('WORKSPACE_CORRUPT');
+    expect(sha256(file)).toBe(before);
+  });
+
+  it('refuses a read-only workspace folder with a clear message and changes nothing', (ctx) => {
+    const dir = tempDir();
+    const ws = openWorkspace(dir);
+    ws.db.prepare("INSERT INTO settings (key, value) VALUES ('kept', '1')").run();
+    ws.db.pragma('wal_checkpoint(TRUNCATE)');
+    ws.close();
+    const readOnly = makeReadOnly(dir);
+    if ('unavailable' in readOnly) {
+      ctx.skip(readOnly.unavailable);
+      return;
+    }
+    try {
+      const failure = failureOf(() => openWorkspace(dir));
+      expect(failure.code).toBe('WORKSPACE_READ_ONLY');
+      expect(failure.message).toMatch(/cannot be written/);
+    } finally {
+      readOnly.restore();
+    }
+    const again = openWorkspace(dir);
+    expect(again.db.prepare("SELECT value FROM settings WHERE key = 'kept'").pluck().get()).toBe('1');
+    again.close();
+  });
+});

@@ -1,0 +1,117 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import lockfile from 'proper-lockfile';
+import { Failure } from '../ipc/failure';
+import { migrate, schemaVersion } from '../db/migrate';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+
+export const DATABASE_FILE = 'casebench.sqlite';
+
+export interface Workspace {
+  db: Database.Database;
+  schemaVersion: number;
+  close(): void;
+}
+
+const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+function errnoCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}
+
+/** Creates the folder if needed and proves we can write in it, before anything else touches it. */
+function ensureWritable(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    const probe = path.join(dir, `.write-probe-${process.pid}`);
+    fs.writeFileSync(probe, '');
+    fs.rmSync(probe);
+  } catch (error) {
+    if (NOT_WRITABLE.has(errnoCode(error) ?? '')) {
+      throw new Failure('WORKSPACE_READ_ONLY', 'The workspace folder cannot be written to. Choose a folder you can write to, or change its permissions.');
+    }
+    throw error;
+  }
+}
+
+/** One running Casebench per workspace: a second one would interleave writes to the custody log. */
+function lock(dir: string): () => void {
+  try {
+    return lockfile.lockSync(dir, {
+      lockfilePath: path.join(dir, '.casebench.lock'),
+      stale: 30_000,
+      realpath: false,
+      // A lock we can no longer refresh (folder removed, disk gone) must not crash the app mid-write.
+      onCompromised: () => undefined,
+    });
+  } catch (error) {
+    if (errnoCode(error) === 'ELOCKED') {
+      throw new Failure('WORKSPACE_LOCKED', 'Another Casebench window is using this workspace. Close it, or open a different workspace.');
+    }
+    if (NOT_WRITABLE.has(errnoCode(error) ?? '')) {
+      throw new Failure('WORKSPACE_READ_ONLY', 'The workspace folder cannot be written to.');
+    }
+    throw error;
+  }
+}
+
+const corrupt = () =>
+  new Failure('WORKSPACE_CORRUPT', 'The workspace database cannot be read. Nothing was changed; restore it from a backup or open another workspace.');
+
+/**
+ * Looks at an existing database without writing to it: a file from a newer Casebench or a damaged
+ * one must be left exactly as it was found.
+ */
+function inspectExisting(file: string): void {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const version = schemaVersion(db);
+    if (version > LATEST_SCHEMA_VERSION) {
+      throw new Failure('WORKSPACE_TOO_NEW', `This workspace was written by a newer Casebench (schema ${version}; this version knows ${LATEST_SCHEMA_VERSION}). Nothing was changed; update Casebench to open it.`);
+    }
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw corrupt();
+  } catch (error) {
+    if (error instanceof Failure) throw error;
+    if (error instanceof Database.SqliteError) throw corrupt();
+    throw error;
+  } finally {
+    db?.close();
+  }
+}
+
+/** Opens (or creates) the workspace in `dir`: checks, lock, database, migrations, in that order. */
+export function openWorkspace(dir: string): Workspace {
+  ensureWritable(dir);
+  const release = lock(dir);
+  try {
+    const file = path.join(dir, DATABASE_FILE);
+    if (fs.existsSync(file)) inspectExisting(file);
+    const db = new Database(file);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      const version = migrate(db);
+      return {
+        db,
+        schemaVersion: version,
+        close() {
+          db.close();
+          release();
+        },
+      };
+    } catch (error) {
+      db.close();
+      if (error instanceof Database.SqliteError && /READONLY/.test(error.code)) {
+        throw new Failure('WORKSPACE_READ_ONLY', 'The workspace database cannot be written to.');
+      }
+      throw error;
+    }
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

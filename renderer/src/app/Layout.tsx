@@ -1,0 +1,35 @@
+import { AppShell, Group, Text, UnstyledButton } from '@mantine/core';
+import { IconScale } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <AppShell header={{ height: 40 }} padding={0}>
+      <AppShell.Header px="sm" bg="slate.9" c="white" withBorder={false}>
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="lg" wrap="nowrap">
+            <UnstyledButton component={Link} to="/" c="white">
+              <Group gap={6} wrap="nowrap">
+                <IconScale size={18} stroke={1.6} aria-hidden />
+                <Text fw={600} size="sm">
+                  {t('app.name')}
+                </Text>
+              </Group>
+            </UnstyledButton>
+            <UnstyledButton component={Link} to="/" c="slate.1" fz="sm">
+              {t('app.cases')}
+            </UnstyledButton>
+          </Group>
+          <LanguageSwitch />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
+        {children}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,22 @@
+import { useQuery } from '@tanstack/react-query';
+import { invoke } from '../api/client';
+import { i18n, systemLanguage } from '../i18n';
+
+export const APP_STATUS_KEY = ['app.status'] as const;
+
+/**
+ * The workspace state and the remembered language. The language is applied here, before the
+ * status reaches any component, so the first screen is already in the right language.
+ */
+export function useAppStatus() {
+  return useQuery({
+    queryKey: APP_STATUS_KEY,
+    queryFn: async () => {
+      const status = await invoke('app.status', {});
+      const language = status.language ?? systemLanguage();
+      if (i18n.resolvedLanguage !== language) await i18n.changeLanguage(language);
+      return status;
+    },
+    staleTime: Infinity,
+  });
+}

@@ -1,0 +1,50 @@
+import { Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { CaseEvent } from '../../../../shared/contract';
+import { formatDateTime } from '../../i18n/format';
+import { useLanguage } from '../../i18n/useLanguage';
+
+/** The case's history, newest first: what happened, when, by whom, and why. */
+export function CaseHistory({ events }: { events: CaseEvent[] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  if (events.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('history.empty')}
+      </Text>
+    );
+  }
+  return (
+    <Table layout="fixed" data-testid="case-history">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={170}>{t('history.at')}</Table.Th>
+          <Table.Th w={170}>{t('history.event')}</Table.Th>
+          <Table.Th w={80}>{t('history.subject')}</Table.Th>
+          <Table.Th>{t('history.reason')}</Table.Th>
+          <Table.Th w={140}>{t('history.actor')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {[...events].reverse().map((event) => (
+          <Table.Tr key={event.id} data-testid="history-row" data-kind={event.kind}>
+            <Table.Td c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
+              {formatDateTime(event.at, language)}
+            </Table.Td>
+            <Table.Td>{t(`events.${event.kind}`)}</Table.Td>
+            <Table.Td ff="monospace" fz="xs">
+              {event.subject ?? ''}
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{event.reason ?? ''}</Table.Td>
+            <Table.Td>
+              <Text size="sm" truncate="end" title={event.actor}>
+                {event.actor}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,113 @@
+import { Alert, Anchor, Badge, Box, Center, Loader, Tabs } from '@mantine/core';
+import {
+  IconFileCertificate,
+  IconFiles,
+  IconGavel,
+  IconListCheck,
+  IconUserSearch,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { ApiError } from '../../api/client';
+import { AllegationsPanel } from '../allegations/AllegationsPanel';
+import { PlaceholderPanel } from '../../ui/PlaceholderPanel';
+import { CaseHeader } from './CaseHeader';
+import { CaseOverview } from './CaseOverview';
+import { ClosedBanner } from './ClosedBanner';
+import { useCase } from './queries';
+
+const TABS = ['overview', 'allegations', 'subjects', 'evidence', 'findings', 'proposals', 'review'] as const;
+type Tab = (typeof TABS)[number];
+const PLACEHOLDER_ICONS = {
+  subjects: IconUserSearch,
+  evidence: IconFiles,
+  findings: IconListCheck,
+  proposals: IconFileCertificate,
+  review: IconGavel,
+} as const;
+
+export function CaseWorkspace() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const params = useParams();
+  const id = params.id ?? '';
+  const tab: Tab = TABS.find((name) => name === params.tab) ?? 'overview';
+  const detail = useCase(id);
+
+  if (detail.isPending) {
+    return (
+      <Center flex={1}>
+        <Loader size="sm" />
+      </Center>
+    );
+  }
+  if (detail.isError) {
+    const code = detail.error instanceof ApiError ? detail.error.code : 'INTERNAL';
+    return (
+      <Box p="md">
+        <Alert color="red" variant="light" title={t('workspace.notFound')}>
+          {t(`errors.${code}`)}{' '}
+          <Anchor component={Link} to="/" size="sm">
+            {t('workspace.back')}
+          </Anchor>
+        </Alert>
+      </Box>
+    );
+  }
+
+  const caseDetail = detail.data;
+  const readOnly = caseDetail.status === 'closed';
+  return (
+    <Box flex={1} mih={0} style={{ display: 'flex', flexDirection: 'column' }}>
+      <CaseHeader detail={caseDetail} />
+      {readOnly && <ClosedBanner detail={caseDetail} />}
+      <Tabs
+        value={tab}
+        onChange={(next) => next && void navigate(`/cases/${id}/${next}`, { replace: true })}
+        flex={1}
+        mih={0}
+        style={{ display: 'flex', flexDirection: 'column' }}
+      >
+        <Tabs.List px="sm">
+          {TABS.map((name) => (
+            <Tabs.Tab
+              key={name}
+              value={name}
+              data-testid={`tab-${name}`}
+              fz="sm"
+              rightSection={
+                name === 'allegations' && caseDetail.allegationCount > 0 ? (
+                  <Badge size="xs" variant="light" color="gray">
+                    {caseDetail.allegationCount}
+                  </Badge>
+                ) : undefined
+              }
+            >
+              {t(`workspace.tabs.${name}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Box flex={1} mih={0} style={{ overflow: 'auto' }}>
+          <Tabs.Panel value="overview">
+            <CaseOverview detail={caseDetail} />
+          </Tabs.Panel>
+          <Tabs.Panel value="allegations">
+            <AllegationsPanel caseId={id} readOnly={readOnly} />
+          </Tabs.Panel>
+          {(['subjects', 'evidence', 'findings', 'proposals', 'review'] as const).map((name) => {
+            const Icon = PLACEHOLDER_ICONS[name];
+            return (
+              <Tabs.Panel key={name} value={name}>
+                <PlaceholderPanel
+                  icon={<Icon size={28} stroke={1.4} />}
+                  title={t(`placeholders.${name}.title`)}
+                  description={t(`placeholders.${name}.description`)}
+                />
+              </Tabs.Panel>
+            );
+          })}
+        </Box>
+      </Tabs>
+    </Box>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * `npm run bench`: seeds 10,000 cases with 5 allegations each into a temp workspace and measures
+ * the case list at the service and in the browser, each against a baseline from the same run.
+ * Timings are reported, never asserted: this machine's speed is not a test result.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { listCases } from '../../main/services/case-service';
+import { openWorkbench } from '../../main/workbench';
+import { DATABASE_FILE, openWorkspace } from '../../main/workspace/open-workspace';
+import { measureColdStart, measureTypeToPixels } from './browser';
+import { seedCases } from './seed';
+import { TYPED, measureService } from './service';
+import { report } from './stats';
+
+async function main(): Promise<void> {
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'casebench-bench-'));
+  try {
+    const seedStart = performance.now();
+    const ws = openWorkspace(workspace);
+    const ctx = { db: ws.db, actor: 'bench', now: () => new Date().toISOString() };
+    seedCases(ctx, 10_000, 5);
+    const firstRows = TYPED.map((search) => ({ search, firstReference: listCases(ctx, { search, limit: 1 }).items[0]?.reference ?? '' }));
+    ws.db.pragma('wal_checkpoint(TRUNCATE)');
+    ws.close();
+    console.log(`seeded 10,000 cases and 50,000 allegations in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`);
+
+    const bench = openWorkbench({ workspaceDir: workspace, appVersion: 'bench', actor: 'bench' });
+    // A second, read-only connection for the baseline, so it shares nothing with the service path.
+    const raw = new Database(path.join(workspace, DATABASE_FILE), { readonly: true });
+    const results = await measureService(bench.router, raw);
+    raw.close();
+    bench.close();
+    results.push(await measureTypeToPixels(workspace, firstRows.filter((r) => r.firstReference)));
+    results.push(await measureColdStart(workspace));
+    console.log(results.map(report).join('\n\n'));
+  } finally {
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

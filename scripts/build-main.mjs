@@ -1,0 +1,19 @@
+// Bundles the Node side into dist/main: the Electron shell, its preload, and the plain-Node host.
+// better-sqlite3 stays external (native addon, unpacked from the asar); electron is provided at run time.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  external: ['electron', 'better-sqlite3'],
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['main/app/main.ts'], outfile: 'dist/main/app.cjs' }),
+  build({ ...common, entryPoints: ['main/preload/preload.ts'], outfile: 'dist/main/preload.cjs' }),
+  build({ ...common, entryPoints: ['main/host/cli.ts'], outfile: 'dist/main/host.cjs' }),
+]);
