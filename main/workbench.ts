@@ -2,8 +2,9 @@ import os from 'node:os';
 import type { ChannelOutput } from '../shared/contract';
 import { Failure } from './ipc/failure';
 import { createRouter, type Handlers, type Router } from './ipc/router';
-import * as allegations from './services/allegation-service';
-import * as cases from './services/case-service';
+import { allegationHandlers } from './handlers/allegations';
+import { caseHandlers } from './handlers/cases';
+import type { RunService } from './handlers/run-service';
 import type { ServiceContext } from './services/context';
 import * as settings from './services/settings-service';
 import { openWorkspace, type Workspace } from './workspace/open-workspace';
@@ -36,46 +37,50 @@ function tryOpen(dir: string): Workspace | Failure {
  * nothing on disk is touched.
  */
 export function openWorkbench(options: WorkbenchOptions): Workbench {
-  const opened = tryOpen(options.workspaceDir);
-  const workspace = opened instanceof Failure ? null : opened;
-  const ctx: ServiceContext | null = workspace && {
+  let opened = tryOpen(options.workspaceDir);
+  let ctx: ServiceContext | null = null;
+  const contextOf = (workspace: Workspace): ServiceContext => ({
     db: workspace.db,
     actor: options.actor ?? os.userInfo().username,
     now: () => new Date().toISOString(),
-  };
+  });
+  if (!(opened instanceof Failure)) ctx = contextOf(opened);
 
-  const service = <T>(run: (ctx: ServiceContext) => T): T => {
+  const service: RunService = (run) => {
     if (!ctx) throw new Failure('WORKSPACE_UNAVAILABLE', 'The workspace is not open.');
     return run(ctx);
   };
 
-  const status = (): ChannelOutput<'app.status'> => ({
-    version: options.appVersion,
-    workspace:
-      opened instanceof Failure
-        ? { state: 'unavailable', code: opened.code, message: opened.message }
-        : { state: 'ready', schemaVersion: opened.schemaVersion },
-    language: ctx ? settings.getLanguage(ctx) : null,
-  });
+  /** "Try again" on the error page asks for the status: try to open the workspace once more. */
+  const retryIfUnavailable = () => {
+    if (!(opened instanceof Failure)) return;
+    opened = tryOpen(options.workspaceDir);
+    if (!(opened instanceof Failure)) ctx = contextOf(opened);
+  };
+
+  const status = (): ChannelOutput<'app.status'> => {
+    retryIfUnavailable();
+    return {
+      version: options.appVersion,
+      workspace:
+        opened instanceof Failure
+          ? { state: 'unavailable', code: opened.code, message: opened.message }
+          : { state: 'ready', schemaVersion: opened.schemaVersion },
+      language: ctx ? settings.getLanguage(ctx) : null,
+    };
+  };
 
   const handlers: Handlers = {
     'app.status': status,
     'settings.setLanguage': (input) => service((c) => settings.setLanguage(c, input.language)),
-    'cases.list': (input) => service((c) => cases.listCases(c, input)),
-    'cases.countries': () => service((c) => cases.listCaseCountries(c)),
-    'cases.get': (input) => service((c) => cases.getCase(c, input.id)),
-    'cases.create': (input) => service((c) => cases.createCase(c, input)),
-    'cases.update': (input) => service((c) => cases.updateCase(c, input)),
-    'cases.close': (input) => service((c) => cases.closeCase(c, input)),
-    'cases.reopen': (input) => service((c) => cases.reopenCase(c, input)),
-    'allegations.list': (input) => service((c) => allegations.listAllegations(c, input.caseId)),
-    'allegations.create': (input) => service((c) => allegations.createAllegation(c, input)),
-    'allegations.update': (input) => service((c) => allegations.updateAllegation(c, input)),
-    'allegations.delete': (input) => service((c) => allegations.deleteAllegation(c, input)),
+    ...caseHandlers(service),
+    ...allegationHandlers(service),
   };
 
   return {
     router: createRouter(handlers),
-    close: () => workspace?.close(),
+    close: () => {
+      if (!(opened instanceof Failure)) opened.close();
+    },
   };
 }

@@ -117,6 +117,13 @@ describe('the router', () => {
       ok: false,
       error: { code: 'WORKSPACE_UNAVAILABLE' },
     });
+    // Once the other instance lets go, asking for the status again ("Try again") opens it.
+    first.close();
+    expect(await second.router.invoke({ channel: 'app.status', input: {} })).toMatchObject({
+      ok: true,
+      value: { workspace: { state: 'ready' } },
+    });
+    expect(await second.router.invoke({ channel: 'cases.list', input: {} })).toMatchObject({ ok: true });
   });
 
   it('remembers the chosen language in the workspace', async () => {

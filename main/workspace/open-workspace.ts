@@ -95,10 +95,13 @@ export function openWorkspace(dir: string): Workspace {
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
       const version = migrate(db);
+      let closed = false;
       return {
         db,
         schemaVersion: version,
         close() {
+          if (closed) return;
+          closed = true;
           db.close();
           release();
         },

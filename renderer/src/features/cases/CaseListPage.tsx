@@ -13,7 +13,8 @@ import { NewCaseModal } from './NewCaseModal';
 import { useCaseList } from './queries';
 import { useCaseListParams } from './useCaseListParams';
 
-const SEARCH_DEBOUNCE_MS = 150;
+// Short: the service answers in a few ms, so waiting longer only delays the pixels (see npm run bench).
+const SEARCH_DEBOUNCE_MS = 30;
 
 export function CaseListPage() {
   const { t } = useTranslation();
