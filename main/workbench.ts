@@ -3,21 +3,35 @@ import type { ChannelOutput } from '../shared/contract';
 import { Failure } from './ipc/failure';
 import { createRouter, type Handlers, type Router } from './ipc/router';
 import { allegationHandlers } from './handlers/allegations';
+import { subjectHandlers } from './handlers/subjects';
 import { caseHandlers } from './handlers/cases';
+import { evidenceHandlers } from './handlers/evidence';
 import type { RunService } from './handlers/run-service';
+import { allegationSearchProvider } from './search/allegation-provider';
+import { caseSearchProvider } from './search/case-provider';
+import { evidenceSearchProvider } from './search/evidence-provider';
+import { subjectSearchProvider } from './search/subject-provider';
+import type { SearchProvider } from './search/provider';
+import { searchWorkspace } from './search/search-service';
 import type { ServiceContext } from './services/context';
+import { actorOf, getIdentity, setIdentity } from './services/identity-service';
+import type { EvidenceContext } from './services/evidence-context';
 import * as settings from './services/settings-service';
+import { Jobs } from './vault/jobs';
+import { createEvidenceTransport, type EvidenceTransport } from './vault/transport';
 import { openWorkspace, type Workspace } from './workspace/open-workspace';
 
 export interface Workbench {
   router: Router;
+  /** Upload into and read from the evidence vault: the byte paths beside the router (main/vault/transport). */
+  evidence: EvidenceTransport;
   close(): void;
 }
 
 export interface WorkbenchOptions {
   workspaceDir: string;
   appVersion: string;
-  /** Stamped on history events; the OS user until identities arrive. */
+  /** Stamped on events instead of the workspace's identity (tests, benchmarks). */
   actor?: string;
 }
 
@@ -36,12 +50,24 @@ function tryOpen(dir: string): Workspace | Failure {
  * yields a router: `app.status` says why, every other channel answers WORKSPACE_UNAVAILABLE, and
  * nothing on disk is touched.
  */
+const SEARCH_PROVIDERS: readonly SearchProvider[] = [
+  caseSearchProvider,
+  allegationSearchProvider,
+  subjectSearchProvider,
+  evidenceSearchProvider,
+];
+
 export function openWorkbench(options: WorkbenchOptions): Workbench {
   let opened = tryOpen(options.workspaceDir);
   let ctx: ServiceContext | null = null;
   const contextOf = (workspace: Workspace): ServiceContext => ({
     db: workspace.db,
-    actor: options.actor ?? os.userInfo().username,
+    // Read at each event, so the identity given on first use is stamped from then on.
+    get actor() {
+      if (options.actor) return options.actor;
+      const identity = getIdentity(workspace);
+      return identity ? actorOf(identity) : os.userInfo().username;
+    },
     now: () => new Date().toISOString(),
   });
   if (!(opened instanceof Failure)) ctx = contextOf(opened);
@@ -67,19 +93,30 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
           ? { state: 'unavailable', code: opened.code, message: opened.message }
           : { state: 'ready', schemaVersion: opened.schemaVersion },
       language: ctx ? settings.getLanguage(ctx) : null,
+      identity: ctx ? getIdentity(ctx) : null,
     };
   };
+
+  const jobs = new Jobs();
+  const evidenceService = <T,>(run: (c: EvidenceContext) => T): T =>
+    service((c) => run({ ...c, vault: (opened as Workspace).vault }));
 
   const handlers: Handlers = {
     'app.status': status,
     'settings.setLanguage': (input) => service((c) => settings.setLanguage(c, input.language)),
+    'identity.set': (input) => service((c) => setIdentity(c, input)),
     ...caseHandlers(service),
     ...allegationHandlers(service),
+    ...evidenceHandlers(evidenceService, jobs),
+    ...subjectHandlers(service),
+    'search.query': (input) => service((c) => searchWorkspace(c, input, SEARCH_PROVIDERS)),
   };
 
   return {
     router: createRouter(handlers),
+    evidence: createEvidenceTransport(() => (opened instanceof Failure ? null : { vault: opened.vault, db: opened.db })),
     close: () => {
+      jobs.cancelAll();
       if (!(opened instanceof Failure)) opened.close();
     },
   };

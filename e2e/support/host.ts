@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { call } from './api';
 
 export interface RunningHost {
   url: string;
@@ -9,8 +10,27 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
+export interface HostOptions {
+  extraArgs?: string[];
+  /**
+   * The investigator identity to give the workspace before the page opens, as a first-run user
+   * would; null leaves it unset, so the first-run prompt shows.
+   */
+  identity?: { name: string; organisation: string } | null;
+}
+
+export const TEST_IDENTITY = { name: '田中 愛子', organisation: 'Human Rights Now' };
+
 /** Starts the built host (`dist/main/host.cjs`) on a workspace folder, as a user's machine would. */
-export async function startHost(workspaceDir: string, extraArgs: string[] = []): Promise<RunningHost> {
+export async function startHost(workspaceDir: string, options: HostOptions = {}): Promise<RunningHost> {
+  const host = await spawnHost(workspaceDir, options.extraArgs ?? []);
+  const identity = options.identity === undefined ? TEST_IDENTITY : options.identity;
+  // A workspace that did not open cannot take one; those tests are about exactly that.
+  if (identity) await call(host, 'identity.set', identity).catch(ignoreUnavailableWorkspace);
+  return host;
+}
+
+async function spawnHost(workspaceDir: string, extraArgs: string[]): Promise<RunningHost> {
   const child: ChildProcess = spawn(process.execPath, ['dist/main/host.cjs', '--workspace', workspaceDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -40,4 +60,8 @@ export async function startHost(workspaceDir: string, extraArgs: string[] = []):
 /** A workspace folder of the test's own under the OS temp dir. */
 export function tempWorkspace(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'casebench-e2e-'));
+}
+
+function ignoreUnavailableWorkspace(error: unknown): void {
+  if (!String(error).includes('WORKSPACE_UNAVAILABLE')) throw error;
 }

@@ -52,7 +52,7 @@ async function start(): Promise<void> {
   workbench = openWorkbench({ workspaceDir, appVersion: app.getVersion() });
   bindIpc(() => workbench?.router ?? null);
   denyPermissions(session.defaultSession);
-  serveAppProtocol(session.defaultSession, rendererDir);
+  serveAppProtocol(session.defaultSession, rendererDir, workbench.evidence);
   showWindow();
 
   app.on('activate', () => {

@@ -169,7 +169,7 @@ describe('start-up', () => {
   it('registers app:// as a privileged standard scheme before the app is ready', async () => {
     await startShell();
     expect(h.state.privileged).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
     ]);
     expect(h.state.readyCalledBeforeScheme).toBe(false);
   });

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   const workbench = openWorkbench({ workspaceDir, appVersion: packageVersion() });
   const host = await startHost({
     router: workbench.router,
+    evidence: workbench.evidence,
     rendererDir: path.join(__dirname, '..', 'renderer'),
     port: Number(option(argv, '--port') ?? 0),
   });

@@ -2,9 +2,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HOST_INVOKE_PATH, type AppError, type Result } from '../../shared/contract';
+import { HOST_INVOKE_PATH, UPLOAD_FILENAME_HEADER, UPLOAD_PATH, VAULT_PATH_PREFIX, type AppError, type Result } from '../../shared/contract';
 import type { Router } from '../ipc/router';
 import { assetHeaders, resolveAppAsset } from '../security/policy';
+import type { EvidenceTransport } from '../vault/transport';
 
 /**
  * The workbench over loopback HTTP, for tests and for browsers where Electron is absent. Only this
@@ -22,6 +23,22 @@ export interface HostOptions {
   router: Router;
   rendererDir: string;
   port?: number;
+  /** Upload to and read from the evidence vault (POST /api/upload, GET /vault/<sha256>). */
+  evidence?: EvidenceTransport;
+}
+
+/**
+ * <img> and <video> cannot send the token header, so the page's own load (index.html with the
+ * valid ?token=) sets this HttpOnly, SameSite=Strict cookie, and /vault/ requests must carry it.
+ */
+export const VAULT_COOKIE = 'casebench_vault';
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of header?.split(';') ?? []) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
 }
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -59,16 +76,59 @@ function sameToken(header: string | undefined, token: string): boolean {
 
 export async function startHost(options: HostOptions): Promise<Host> {
   const token = randomBytes(32).toString('hex');
+  const vaultSecret = randomBytes(32).toString('hex');
   let origin = '';
   let allowedHosts = new Set<string>();
 
-  async function handleInvoke(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    // A page from another origin (another tab, an iframe elsewhere) is a foreign frame: refused.
+  /** A page from another origin (another tab, an iframe elsewhere) is a foreign frame: refused. */
+  function fromOurWindow(req: http.IncomingMessage, res: http.ServerResponse): boolean {
     const requestOrigin = req.headers.origin;
     if ((requestOrigin !== undefined && requestOrigin !== origin) || !sameToken(req.headers.authorization, token)) {
+      req.resume();
       sendJson(res, 403, refusal('FORBIDDEN', 'This request did not come from the Casebench window.'));
+      return false;
+    }
+    return true;
+  }
+
+  async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!fromOurWindow(req, res)) return;
+    if (!options.evidence) {
+      req.resume();
+      sendJson(res, 404, refusal('BAD_REQUEST', 'This host does not take uploads.'));
       return;
     }
+    const header = (name: string) => {
+      const value = req.headers[name];
+      return typeof value === 'string' ? value : null;
+    };
+    // An aborted request errors the stream; the vault then removes the partial file.
+    const { status, body } = await options.evidence.upload(req, {
+      filename: header(UPLOAD_FILENAME_HEADER),
+      contentLength: header('content-length'),
+    });
+    if (!res.destroyed) sendJson(res, status, body);
+  }
+
+  function handleVaultFile(req: http.IncomingMessage, res: http.ServerResponse, sha256: string): void {
+    const given = Buffer.from(cookieValue(req.headers.cookie, VAULT_COOKIE) ?? '');
+    const expected = Buffer.from(vaultSecret);
+    if (!options.evidence || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden');
+      return;
+    }
+    const range = req.headers.range;
+    const file = options.evidence.file(sha256, req.method ?? 'GET', typeof range === 'string' ? range : null);
+    res.writeHead(file.status, file.headers);
+    if (file.body) {
+      file.body.on('error', () => res.destroy());
+      res.on('close', () => file.body?.destroy());
+      file.body.pipe(res);
+    } else res.end(req.method === 'HEAD' ? undefined : file.text);
+  }
+
+  async function handleInvoke(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!fromOurWindow(req, res)) return;
     const body = await readBody(req);
     if (body === null) {
       sendJson(res, 413, refusal('BAD_REQUEST', 'The request is too large.'));
@@ -90,7 +150,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
       res.writeHead(asset.status, { 'content-type': 'text/plain; charset=utf-8' }).end(asset.reason);
       return;
     }
-    res.writeHead(200, assetHeaders(asset.contentType));
+    const headers: Record<string, string> = assetHeaders(asset.contentType);
+    const query = new URL(req.url ?? '/', origin).searchParams.get('token');
+    if (asset.filePath.endsWith('index.html') && query !== null && sameToken(query, token)) {
+      headers['Set-Cookie'] = `${VAULT_COOKIE}=${vaultSecret}; HttpOnly; SameSite=Strict; Path=${VAULT_PATH_PREFIX}`;
+    }
+    res.writeHead(200, headers);
     if (req.method === 'HEAD') res.end();
     else fs.createReadStream(asset.filePath).pipe(res);
   }
@@ -101,8 +166,15 @@ export async function startHost(options: HostOptions): Promise<Host> {
       res.writeHead(421).end();
       return;
     }
+    const vaultFile = req.url?.startsWith(VAULT_PATH_PREFIX) ? req.url.slice(VAULT_PATH_PREFIX.length).split(/[?#]/)[0] : undefined;
     if (req.method === 'POST' && req.url === HOST_INVOKE_PATH) {
       handleInvoke(req, res).catch(() => sendJson(res, 500, refusal('INTERNAL', 'The request failed.')));
+    } else if (req.method === 'POST' && req.url === UPLOAD_PATH) {
+      handleUpload(req, res).catch(() => {
+        if (!res.headersSent && !res.destroyed) sendJson(res, 500, refusal('INTERNAL', 'The upload failed.'));
+      });
+    } else if (vaultFile !== undefined && (req.method === 'GET' || req.method === 'HEAD')) {
+      handleVaultFile(req, res, vaultFile ?? '');
     } else if (req.method === 'GET' || req.method === 'HEAD') {
       handleAsset(req, res);
     } else {

@@ -22,6 +22,24 @@ export interface Router {
 
 const fail = (error: AppError): Result<never> => ({ ok: false, error });
 
+/**
+ * SQLite errors the user can act on. Each statement runs in a transaction, so in every case the
+ * change was not saved and nothing stored was altered.
+ */
+function storageFailure(error: unknown): Failure | null {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return new Failure('WORKSPACE_CORRUPT', 'Part of the workspace database is damaged. Nothing was changed; restore it from a backup.');
+  }
+  if (code === 'SQLITE_FULL') {
+    return new Failure('DISK_FULL', 'The disk is full; the change was not saved. Free some space and try again.');
+  }
+  if (code.startsWith('SQLITE_READONLY')) {
+    return new Failure('WORKSPACE_READ_ONLY', 'The workspace cannot be written to; the change was not saved.');
+  }
+  return null;
+}
+
 export interface RouterOptions {
   /** Where unexpected errors go (the console by default); they never cross the boundary. */
   onInternalError?: (error: unknown, channel: Channel) => void;
@@ -51,6 +69,8 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
         return { ok: true, value: await handler(parsed.data) };
       } catch (error) {
         if (error instanceof Failure) return fail(error.toAppError());
+        const storage = storageFailure(error);
+        if (storage) return fail(storage.toAppError());
         onInternalError(error, channel);
         return fail({
           code: 'INTERNAL',

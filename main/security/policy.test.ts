@@ -58,7 +58,7 @@ describe('Content-Security-Policy', () => {
   it('is exactly the agreed policy', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
       "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-        "font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; " +
+        "media-src 'self' blob:; worker-src 'self' blob:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; " +
         "frame-ancestors 'none'; object-src 'none'",
     );
     expect(directives.size).toBe(Object.keys(CSP_DIRECTIVES).length);

@@ -51,6 +51,9 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = Objec
   'script-src': ["'self'"],
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:', 'blob:'],
+  // Evidence video and audio from the vault (app://casebench/vault/…, same origin) and pdf.js's worker.
+  'media-src': ["'self'", 'blob:'],
+  'worker-src': ["'self'", 'blob:'],
   'font-src': ["'self'", 'data:'],
   'connect-src': ["'self'"],
   'base-uri': ["'none'"],

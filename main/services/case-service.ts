@@ -4,6 +4,7 @@ import { CaseListQuerySchema } from '../../shared/contract';
 import type { CountryCode } from '../../shared/domain/countries';
 import { STAGE_RANK } from '../db/migrations/001-initial';
 import { Failure } from '../ipc/failure';
+import { ftsMatchQuery, likePattern } from '../search/fts';
 import { caseHistory, recordEvent } from './case-history';
 import { nextCaseReference } from './case-reference';
 import type { ServiceContext } from './context';
@@ -127,9 +128,6 @@ const SORT_COLUMNS: Record<ListQuery['sort'], string> = {
   updatedAt: 'updated_at',
 };
 
-/** A phrase query: the trigram index then finds the text as a substring, whatever it contains. */
-const ftsPhrase = (text: string) => `"${text.replaceAll('"', '""')}"`;
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
 /** Accepts a partial query (defaults filled from the contract), so callers name only what they filter. */
 export function listCases(ctx: ServiceContext, input: CaseListQuery): { total: number; items: CaseSummary[] } {
@@ -137,9 +135,10 @@ export function listCases(ctx: ServiceContext, input: CaseListQuery): { total: n
   const where: string[] = [];
   const params: unknown[] = [];
   const search = query.search.trim();
-  if ([...search].length >= 3) {
+  const match = ftsMatchQuery(search);
+  if (match) {
     where.push('c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)');
-    params.push(ftsPhrase(search));
+    params.push(match);
   } else if (search) {
     // Trigrams need three characters; one- and two-character queries (often a kanji or two) scan.
     where.push("(c.reference LIKE ? ESCAPE '\\' OR c.title LIKE ? ESCAPE '\\')");

@@ -72,19 +72,33 @@ describe('openWorkspace', () => {
     expect(sha256(file)).toBe(before);
   });
 
-  it('refuses a database whose pages were damaged', () => {
+  it('opens a database damaged beyond its first pages quickly, and the damage is reported when read', async () => {
     const dir = tempDir();
     const ws = openWorkspace(dir);
-    const insert = ws.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
-    for (let i = 0; i < 2000; i++) insert.run(`key-${i}`, 'x'.repeat(200));
+    const insert = ws.db.prepare(
+      "INSERT INTO cases (id, reference, title, summary, created_at, updated_at) VALUES (?, ?, 't', ?, '', '')",
+    );
+    for (let i = 0; i < 2000; i++) insert.run(`id-${i}`, `HR-2026-${i}`, 'x'.repeat(400));
     ws.db.pragma('wal_checkpoint(TRUNCATE)');
     ws.close();
     const file = path.join(dir, DATABASE_FILE);
     const bytes = fs.readFileSync(file);
-    bytes.fill(0xff, 4096 * 3, 4096 * 6);
+    const pageSize = bytes.readUInt16BE(16);
+    const pages = bytes.length / pageSize;
+    // Damage the middle third: table and index pages, never the header or the schema.
+    bytes.fill(0xff, pageSize * Math.floor(pages / 3), pageSize * Math.floor((2 * pages) / 3));
     fs.writeFileSync(file, bytes);
     const before = sha256(file);
-    expect(failureOf(() => openWorkspace(dir)).code).toBe('WORKSPACE_CORRUPT');
+
+    const { openWorkbench } = await import('../workbench');
+    const bench = openWorkbench({ workspaceDir: dir, appVersion: '1', actor: 't' });
+    try {
+      expect(await bench.router.invoke({ channel: 'app.status', input: {} })).toMatchObject({ ok: true });
+      const read = await bench.router.invoke({ channel: 'cases.list', input: { limit: 500 } });
+      expect(read).toMatchObject({ ok: false, error: { code: 'WORKSPACE_CORRUPT' } });
+    } finally {
+      bench.close();
+    }
     expect(sha256(file)).toBe(before);
   });
 

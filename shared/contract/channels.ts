@@ -2,7 +2,14 @@ import type { z } from 'zod';
 import { allegationChannels } from './channels/allegations';
 import { appChannels } from './channels/app';
 import { caseChannels } from './channels/cases';
+import { subjectChannels } from './channels/subjects';
+import { searchChannels } from './channels/search';
+import { evidenceChannels } from './channels/evidence';
+import { jobChannels } from './channels/jobs';
 
+export * from './channels/evidence';
+export * from './channels/jobs';
+export * from './channels/subjects';
 export { CASE_SORT_FIELDS, CaseListQuerySchema, type CaseFields, type CaseListQuery } from './channels/cases';
 
 /**
@@ -14,6 +21,10 @@ export const contract = {
   ...appChannels,
   ...caseChannels,
   ...allegationChannels,
+  ...subjectChannels,
+  ...searchChannels,
+  ...evidenceChannels,
+  ...jobChannels,
 } as const;
 
 export type Contract = typeof contract;

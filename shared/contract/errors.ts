@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'WORKSPACE_CORRUPT',
   'WORKSPACE_TOO_NEW',
   'WORKSPACE_UNAVAILABLE',
+  'DISK_FULL',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -30,6 +31,7 @@ export const FIELD_ISSUE_CODES = [
   'invalid_choice',
   'invalid_date',
   'range_reversed',
+  'duplicate',
 ] as const;
 export const FieldIssueSchema = z.object({
   code: z.enum(FIELD_ISSUE_CODES),

@@ -51,6 +51,9 @@ export const CASE_EVENT_KINDS = [
   'allegation_added',
   'allegation_updated',
   'allegation_removed',
+  'subject_added',
+  'subject_removed',
+  'subject_roles_updated',
 ] as const;
 export const CaseEventSchema = z.object({
   id: IdSchema,

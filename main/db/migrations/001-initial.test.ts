@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../migrate';
+import { LATEST_SCHEMA_VERSION } from './index';
 import { tempDir } from '../../test-support/temp-dir';
 
 describe('migration 001 (initial)', () => {
@@ -45,7 +46,7 @@ describe('migration 001 (initial)', () => {
     const db = fresh();
     migrate(db);
     expect(() => migrate(db)).not.toThrow();
-    expect(schemaVersion(db)).toBe(1);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     db.close();
   });
 

@@ -1,13 +1,17 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { CaseListPage } from '../features/cases/CaseListPage';
-import { CaseWorkspace } from '../features/cases/CaseWorkspace';
 import { theme } from '../theme';
 import { Layout } from './Layout';
 import { queryClient } from './queryClient';
 import { WorkspaceGate } from './WorkspaceGate';
+
+// The case list is what a start shows; everything else loads when first opened (see npm run bench).
+const CaseWorkspace = lazy(() => import('../features/cases/CaseWorkspace').then((m) => ({ default: m.CaseWorkspace })));
+const SearchPage = lazy(() => import('../features/search/SearchPage').then((m) => ({ default: m.SearchPage })));
 
 /**
  * Hash routes: the same build is loaded from app:// in Electron and from the host's file server,
@@ -21,11 +25,14 @@ export function App() {
         <HashRouter>
           <Layout>
             <WorkspaceGate>
-              <Routes>
-                <Route path="/" element={<CaseListPage />} />
-                <Route path="/cases/:id/:tab?" element={<CaseWorkspace />} />
-                <Route path="*" element={<Navigate to="/" replace />} />
-              </Routes>
+              <Suspense fallback={null}>
+                <Routes>
+                  <Route path="/" element={<CaseListPage />} />
+                  <Route path="/cases/:id/:tab?" element={<CaseWorkspace />} />
+                  <Route path="/search" element={<SearchPage />} />
+                  <Route path="*" element={<Navigate to="/" replace />} />
+                </Routes>
+              </Suspense>
             </WorkspaceGate>
           </Layout>
         </HashRouter>

@@ -3,6 +3,8 @@ import { IconScale } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { IdentityMenu } from '../features/identity/IdentityMenu';
+import { HeaderSearch } from '../features/search/HeaderSearch';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -24,7 +26,11 @@ export function Layout({ children }: { children: ReactNode }) {
               {t('app.cases')}
             </UnstyledButton>
           </Group>
-          <LanguageSwitch />
+          <Group gap="md" wrap="nowrap">
+            <HeaderSearch />
+            <IdentityMenu />
+            <LanguageSwitch />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>

@@ -2,6 +2,7 @@ import { Center, Loader, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
+import { IdentityPrompt } from '../features/identity/IdentityPrompt';
 import { useAppStatus } from './useAppStatus';
 import { WorkspaceError } from './WorkspaceError';
 
@@ -30,5 +31,6 @@ export function WorkspaceGate({ children }: { children: ReactNode }) {
   if (workspace.state === 'unavailable') {
     return <WorkspaceError code={workspace.code} onRetry={() => void status.refetch()} retrying={status.isFetching} />;
   }
+  if (!status.data.identity) return <IdentityPrompt />;
   return children;
 }

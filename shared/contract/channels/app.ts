@@ -1,11 +1,18 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors';
-import { LanguageSchema } from '../records';
+import { LanguageSchema, line, requiredLine } from '../records';
 
 const WorkspaceStateSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('ready'), schemaVersion: z.number().int() }),
   z.object({ state: z.literal('unavailable'), code: z.enum(ERROR_CODES), message: z.string() }),
 ]);
+
+/** Who is working: set once on first use and stamped on every history and custody event. */
+export const IdentitySchema = z.object({
+  name: requiredLine(200),
+  organisation: line(200),
+});
+export type Identity = z.infer<typeof IdentitySchema>;
 
 export const appChannels = {
   'app.status': {
@@ -15,8 +22,11 @@ export const appChannels = {
       workspace: WorkspaceStateSchema,
       /** null until the user picks one; the UI then follows the system language. */
       language: LanguageSchema.nullable(),
+      /** null until the investigator has said who they are. */
+      identity: IdentitySchema.nullable(),
     }),
   },
+  'identity.set': { input: IdentitySchema, output: IdentitySchema },
   'settings.setLanguage': {
     input: z.object({ language: LanguageSchema }),
     output: z.object({ language: LanguageSchema }),

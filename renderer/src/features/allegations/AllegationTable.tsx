@@ -6,6 +6,7 @@ import { CONDUCT_CATEGORIES } from '../../../../shared/domain/conduct-categories
 import { formatFuzzyDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { AllegationStatusBadge } from '../../ui/badges';
+import { CorroborationButton } from '../evidence/CorroborationPanel';
 
 interface Props {
   allegations: Allegation[];
@@ -36,7 +37,7 @@ export function AllegationTable({ allegations, readOnly, onEdit, onRemove }: Pro
           <Table.Th w={80} ta="right">
             {t('allegations.columns.victims')}
           </Table.Th>
-          <Table.Th w={80}>
+          <Table.Th w={104}>
             <span className="mantine-visually-hidden">{t('allegations.columns.actions')}</span>
           </Table.Th>
         </Table.Tr>
@@ -72,6 +73,7 @@ export function AllegationTable({ allegations, readOnly, onEdit, onRemove }: Pro
             </Table.Td>
             <Table.Td onClick={(e) => e.stopPropagation()}>
               <Group gap={2} wrap="nowrap" justify="flex-end">
+                <CorroborationButton allegation={a} />
                 <Tooltip label={t('allegations.edit', { reference: a.reference })}>
                   <ActionIcon
                     data-testid="allegation-edit"

@@ -2,37 +2,54 @@ import { Group, Input, SegmentedControl, Stack, Text, TextInput } from '@mantine
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { DATE_PRECISIONS, type DatePrecision } from '../../../../shared/domain/fuzzy-date';
-import type { AllegationFormValues } from './allegationForm';
 
-interface Props {
-  form: UseFormReturnType<AllegationFormValues>;
-  disabled: boolean;
+/** What the form holds for one fuzzy date: every input's text whatever the precision. */
+export interface FuzzyDateValues {
+  precision: DatePrecision;
+  value: string;
+  from: string;
+  to: string;
 }
 
-const PERIOD_PATHS = ['period', 'period.precision', 'period.value', 'period.from', 'period.to'] as const;
+interface Props<V> {
+  form: UseFormReturnType<V>;
+  disabled: boolean;
+  /** Where the date sits in the form's values ("period", "birthDates.2.date"). */
+  path?: string;
+  label?: string;
+  /** Prefix of the inputs' data-testid: "allegation" gives allegation-precision, allegation-date-from … */
+  testId?: string;
+  width?: number;
+}
+
+const valueAt = (values: unknown, path: string) =>
+  path.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], values) as FuzzyDateValues;
 
 /**
  * A date as precise as the source allows. Plain text inputs (YYYY-MM-DD, YYYY-MM, YYYY) rather
  * than pickers: faster from the keyboard, and a year alone cannot be picked on a calendar.
  */
-export function FuzzyDateInput({ form, disabled }: Props) {
+export function FuzzyDateInput<V>({ form: typedForm, disabled, path = 'period', label, testId = 'allegation', width = 300 }: Props<V>) {
   const { t } = useTranslation();
-  const { precision } = form.values.period;
+  // The date may sit anywhere in the form's values; paths are strings to Mantine in any case.
+  const form = typedForm as unknown as UseFormReturnType<Record<string, unknown>>;
+  const { precision } = valueAt(form.values, path);
   const format = precision === 'unknown' ? '' : t(`fuzzyDate.formats.${precision}`);
-  const wholeError = form.errors['period'] ?? form.errors['period.precision'];
+  const wholeError = form.errors[path] ?? form.errors[`${path}.precision`];
+  const datePaths = [path, ...['precision', 'value', 'from', 'to'].map((p) => `${path}.${p}`)];
 
   const setPrecision = (next: string) => {
     const found = DATE_PRECISIONS.find((p) => p === next);
     if (!found) return;
-    PERIOD_PATHS.forEach((path) => form.clearFieldError(path));
-    form.setFieldValue('period.precision', found satisfies DatePrecision);
+    datePaths.forEach((p) => form.clearFieldError(p));
+    form.setFieldValue(`${path}.precision`, found satisfies DatePrecision);
   };
 
   return (
-    <Input.Wrapper label={t('allegationForm.period')} error={wholeError}>
+    <Input.Wrapper label={label ?? t('allegationForm.period')} error={wholeError}>
       <Stack gap={6} mt={4}>
         <SegmentedControl
-          data-testid="allegation-precision"
+          data-testid={`${testId}-precision`}
           aria-label={t('allegationForm.precision')}
           value={precision}
           onChange={setPrecision}
@@ -48,34 +65,34 @@ export function FuzzyDateInput({ form, disabled }: Props) {
         ) : precision === 'range' ? (
           <Group gap="xs" align="flex-start" wrap="nowrap">
             <TextInput
-              data-testid="allegation-date-from"
+              data-testid={`${testId}-date-from`}
               aria-label={t('allegationForm.from')}
               leftSection={<Text size="xs">{t('allegationForm.from')}</Text>}
               leftSectionWidth={56}
               placeholder={format}
               disabled={disabled}
-              w={300}
-              {...form.getInputProps('period.from')}
+              w={width}
+              {...form.getInputProps(`${path}.from`)}
             />
             <TextInput
-              data-testid="allegation-date-to"
+              data-testid={`${testId}-date-to`}
               aria-label={t('allegationForm.to')}
               leftSection={<Text size="xs">{t('allegationForm.to')}</Text>}
               leftSectionWidth={56}
               placeholder={format}
               disabled={disabled}
-              w={300}
-              {...form.getInputProps('period.to')}
+              w={width}
+              {...form.getInputProps(`${path}.to`)}
             />
           </Group>
         ) : (
           <TextInput
-            data-testid="allegation-date-value"
+            data-testid={`${testId}-date-value`}
             aria-label={t('allegationForm.date')}
             placeholder={format}
             disabled={disabled}
-            w={300}
-            {...form.getInputProps('period.value')}
+            w={width}
+            {...form.getInputProps(`${path}.value`)}
           />
         )}
       </Stack>

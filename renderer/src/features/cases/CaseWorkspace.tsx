@@ -10,7 +10,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { AllegationsPanel } from '../allegations/AllegationsPanel';
+import { EvidencePanel } from '../evidence/EvidencePanel';
 import { PlaceholderPanel } from '../../ui/PlaceholderPanel';
+import { SubjectsPanel } from '../subjects/SubjectsPanel';
 import { CaseHeader } from './CaseHeader';
 import { CaseOverview } from './CaseOverview';
 import { ClosedBanner } from './ClosedBanner';
@@ -94,7 +96,13 @@ export function CaseWorkspace() {
           <Tabs.Panel value="allegations">
             <AllegationsPanel caseId={id} readOnly={readOnly} />
           </Tabs.Panel>
-          {(['subjects', 'evidence', 'findings', 'proposals', 'review'] as const).map((name) => {
+          <Tabs.Panel value="subjects">
+            <SubjectsPanel caseId={id} readOnly={readOnly} />
+          </Tabs.Panel>
+          <Tabs.Panel value="evidence" h="100%">
+            <EvidencePanel caseId={id} readOnly={readOnly} />
+          </Tabs.Panel>
+          {(['findings', 'proposals', 'review'] as const).map((name) => {
             const Icon = PLACEHOLDER_ICONS[name];
             return (
               <Tabs.Panel key={name} value={name}>

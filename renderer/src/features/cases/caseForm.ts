@@ -1,8 +1,8 @@
-import { useForm } from '@mantine/form';
+import { useForm, type UseFormReturnType } from '@mantine/form';
 import type { CaseDetail, ChannelInput } from '../../../../shared/contract';
 
 export type CaseFormValues = ChannelInput<'cases.create'>;
-export type CaseForm = ReturnType<typeof useForm<CaseFormValues>>;
+export type CaseForm = UseFormReturnType<CaseFormValues>;
 
 export const CASE_FORM_FIELDS = ['title', 'country', 'situation', 'summary'] as const;
 

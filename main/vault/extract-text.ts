@@ -1,0 +1,87 @@
+import fsp from 'node:fs/promises';
+import type { EvidenceItem } from '../../shared/contract/channels/evidence';
+import type { EvidenceContext } from '../services/evidence-context';
+import type { EvidenceRow } from '../services/evidence-service';
+
+/**
+ * Text for search, extracted from a stored file: a derived working copy kept in evidence_text,
+ * never the evidence. Failures are recorded on the item (extraction.status 'failed' with a plain
+ * reason) and never stop an import.
+ */
+export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** PDF and DOCX parsers read the whole file into memory; beyond this size we do not try. */
+export const MAX_EXTRACT_BYTES = 200 * 1024 * 1024;
+/** The search index keeps at most this much text per item. */
+export const MAX_TEXT_CHARS = 5_000_000;
+
+export type Extraction = { status: 'ok'; text: string } | { status: 'unsupported' } | { status: 'failed'; error: string };
+
+const clip = (text: string) => (text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text);
+
+async function pdfText(filePath: string): Promise<string> {
+  const { extractText, getDocumentProxy } = await import('unpdf');
+  const pdf = await getDocumentProxy(new Uint8Array(await fsp.readFile(filePath)));
+  try {
+    const { text } = await extractText(pdf, { mergePages: true });
+    return text;
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+async function docxText(filePath: string): Promise<string> {
+  const mammoth = (await import('mammoth')).default;
+  return (await mammoth.extractRawText({ path: filePath })).value;
+}
+
+export async function extractText(filePath: string, mediaType: string, size: number): Promise<Extraction> {
+  const type = mediaType.split(';')[0]?.trim() ?? '';
+  const reader =
+    type === 'text/plain'
+      ? async (p: string) => {
+          const handle = await fsp.open(p, 'r');
+          try {
+            const buffer = Buffer.alloc(Math.min(size, MAX_TEXT_CHARS * 4));
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+            return new TextDecoder('utf-8').decode(buffer.subarray(0, bytesRead));
+          } finally {
+            await handle.close();
+          }
+        }
+      : type === 'application/pdf'
+        ? pdfText
+        : type === DOCX
+          ? docxText
+          : null;
+  if (!reader) return { status: 'unsupported' };
+  if (type !== 'text/plain' && size > MAX_EXTRACT_BYTES) {
+    return { status: 'failed', error: `The file is too large to extract text from (over ${MAX_EXTRACT_BYTES / 1024 / 1024} MiB).` };
+  }
+  try {
+    return { status: 'ok', text: clip(await reader(filePath)) };
+  } catch (error) {
+    // Parser messages describe the document ("Invalid PDF structure"), never our paths.
+    const reason = error instanceof Error ? error.message.replaceAll(filePath, '<file>') : 'unknown error';
+    return { status: 'failed', error: `The text could not be extracted: ${reason.slice(0, 300)}` };
+  }
+}
+
+/** Extracts an item's text and records the outcome; never throws for a bad document. */
+export async function extractAndStore(ctx: EvidenceContext, itemId: string): Promise<EvidenceItem['extraction']> {
+  const row = ctx.db.prepare('SELECT * FROM evidence_items WHERE id = ?').get(itemId) as EvidenceRow | undefined;
+  if (!row || row.kind !== 'file' || !row.sha256 || !row.media_type) return { status: 'none' };
+  const result = await extractText(ctx.vault.contentPath(row.sha256), row.media_type, row.size ?? 0);
+  ctx.db
+    .transaction(() => {
+      if (result.status === 'ok') {
+        ctx.db
+          .prepare('INSERT INTO evidence_text (item_id, text) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET text = excluded.text')
+          .run(itemId, result.text);
+      }
+      ctx.db
+        .prepare('UPDATE evidence_items SET extraction_status = ?, extraction_error = ? WHERE id = ?')
+        .run(result.status, result.status === 'failed' ? result.error : null, itemId);
+    })
+    .immediate();
+  return result.status === 'failed' ? { status: 'failed', error: result.error } : { status: result.status };
+}

@@ -1,0 +1,68 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Job } from '../../shared/contract/channels/jobs';
+import type { VerifyReport } from '../../shared/contract/channels/evidence';
+import { Failure } from '../ipc/failure';
+
+export interface JobControl {
+  signal: AbortSignal;
+  setTotal(total: number): void;
+  advance(n: number): void;
+}
+
+/**
+ * Long work the UI polls (integrity verification). In memory only: a restart forgets jobs, and
+ * what must outlive them (a clean verification) is written to the custody log by the job itself.
+ */
+export class Jobs {
+  private readonly jobs = new Map<string, { job: Job; abort: AbortController; finished: Promise<void> }>();
+
+  start(kind: Job['kind'], run: (control: JobControl) => Promise<VerifyReport>): string {
+    const jobId = uuidv7();
+    const abort = new AbortController();
+    const job: Job = { jobId, kind, state: 'running', done: 0, total: 0 };
+    const control: JobControl = {
+      signal: abort.signal,
+      setTotal: (total) => void (job.total = total),
+      advance: (n) => void (job.done += n),
+    };
+    const finished = (async () => {
+      await Promise.resolve(); // answer the start call before any work happens
+      try {
+        const report = await run(control);
+        if (abort.signal.aborted) job.state = 'cancelled';
+        else Object.assign(job, { state: 'done', report });
+      } catch (error) {
+        if (abort.signal.aborted) job.state = 'cancelled';
+        else {
+          console.error('[casebench] job failed:', error);
+          Object.assign(job, { state: 'failed', error: error instanceof Failure ? error.message : 'The job stopped because of an internal error.' });
+        }
+      }
+    })();
+    this.jobs.set(jobId, { job, abort, finished });
+    return jobId;
+  }
+
+  get(jobId: string): Job {
+    const entry = this.jobs.get(jobId);
+    if (!entry) throw new Failure('NOT_FOUND', 'No such job (jobs are forgotten when Casebench restarts).');
+    return { ...entry.job };
+  }
+
+  cancel(jobId: string): Job {
+    const entry = this.jobs.get(jobId);
+    if (!entry) throw new Failure('NOT_FOUND', 'No such job (jobs are forgotten when Casebench restarts).');
+    if (entry.job.state === 'running') entry.abort.abort(new Failure('BAD_REQUEST', 'Cancelled.'));
+    return { ...entry.job };
+  }
+
+  /** Resolves when the job has stopped (tests, shutdown). */
+  async settled(jobId: string): Promise<Job> {
+    await this.jobs.get(jobId)?.finished;
+    return this.get(jobId);
+  }
+
+  cancelAll(): void {
+    for (const { abort, job } of this.jobs.values()) if (job.state === 'running') abort.abort();
+  }
+}

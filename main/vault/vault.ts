@@ -1,0 +1,282 @@
+import type { Database } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { v7 as uuidv7 } from 'uuid';
+import { Failure } from '../ipc/failure';
+import { sniffMediaType, Utf8Watch } from './sniff';
+
+/**
+ * The evidence vault: `<workspace>/vault/sha256/ab/cd/<sha256>`, content-addressed, each file
+ * written once (to vault/tmp, fsynced, renamed into place), read-only, never modified. The
+ * database says which files are evidence; a file no item references is not evidence and is
+ * swept at start-up, as is anything left in tmp by a crash.
+ */
+export const VAULT_DIR = 'vault';
+const CHUNK = 1024 * 1024;
+/** Uploads not claimed by an import within this long are swept while the app runs. */
+export const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface Upload {
+  uploadId: string;
+  sha256: string;
+  size: number;
+  mediaType: string;
+  /** The name the sender gave (informational; evidence.import carries the one recorded). */
+  name: string | null;
+  receivedAt: number;
+}
+
+export type ByteSource = Readable | WebReadableStream<Uint8Array> | ReadableStream<Uint8Array>;
+
+const SHA256 = /^[0-9a-f]{64}$/;
+const errnoOf = (error: unknown) =>
+  typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+
+/** Turns file-system errors into a Failure the user can act on (never a path). */
+export function storageFailure(error: unknown): Failure {
+  if (error instanceof Failure) return error;
+  const code = errnoOf(error);
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new Failure('BAD_REQUEST', 'The evidence vault is full: free some disk space and import again. Nothing was stored.');
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new Failure('WORKSPACE_READ_ONLY', 'The evidence vault cannot be written to. Nothing was stored.');
+  }
+  return new Failure('INTERNAL', 'The file could not be stored in the evidence vault. Nothing was stored.');
+}
+
+/** fsync through a fresh descriptor: it flushes the file's data whichever descriptor wrote it. */
+async function fsyncFile(file: string): Promise<void> {
+  const handle = await fsp.open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+const toNodeReadable = (source: ByteSource): Readable =>
+  source instanceof Readable ? source : Readable.fromWeb(source as WebReadableStream<Uint8Array>, { highWaterMark: 8 });
+
+export class Vault {
+  readonly root: string;
+  readonly tmpDir: string;
+  readonly contentDir: string;
+  private readonly uploads = new Map<string, Upload>();
+
+  constructor(workspaceDir: string) {
+    this.root = path.join(workspaceDir, VAULT_DIR);
+    this.tmpDir = path.join(this.root, 'tmp');
+    this.contentDir = path.join(this.root, 'sha256');
+    fs.mkdirSync(this.tmpDir, { recursive: true });
+    fs.mkdirSync(this.contentDir, { recursive: true });
+  }
+
+  /** Where the file with this hash lives (whether or not it exists). */
+  contentPath(sha256: string): string {
+    if (!SHA256.test(sha256)) throw new Failure('BAD_REQUEST', 'Not a SHA-256 hash.');
+    return path.join(this.contentDir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  }
+
+  has(sha256: string): boolean {
+    return fs.existsSync(this.contentPath(sha256));
+  }
+
+  /**
+   * Streams bytes into vault/tmp, hashing and checking for UTF-8 on the way, with bounded memory
+   * (one chunk in flight plus stream buffers). An aborted or failing source, a full disk or a size
+   * other than `expectedSize` removes the partial file and throws. The complete file waits in tmp
+   * as an upload until `claim` moves it into place.
+   */
+  async receive(source: ByteSource, options: { name?: string | null; expectedSize?: number; signal?: AbortSignal } = {}): Promise<Upload> {
+    this.sweepUploads();
+    const uploadId = uuidv7();
+    const part = path.join(this.tmpDir, `${uploadId}.part`);
+    const hash = createHash('sha256');
+    const text = new Utf8Watch();
+    let size = 0;
+    try {
+      const sink = fs.createWriteStream(part, { flags: 'wx', mode: 0o600, highWaterMark: CHUNK });
+      await pipeline(
+        toNodeReadable(source),
+        async function* (chunks: AsyncIterable<Buffer | Uint8Array>) {
+          for await (const raw of chunks) {
+            const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+            hash.update(chunk);
+            text.push(chunk);
+            size += chunk.length;
+            yield chunk;
+          }
+        },
+        sink,
+        options.signal ? { signal: options.signal } : {},
+      );
+      if (options.expectedSize !== undefined && size !== options.expectedSize) {
+        throw new Failure('BAD_REQUEST', 'The upload ended before all of the file arrived. Nothing was stored.');
+      }
+      await fsyncFile(part);
+      const upload: Upload = {
+        uploadId,
+        sha256: hash.digest('hex'),
+        size,
+        mediaType: await sniffMediaType(part, text.isText()),
+        name: options.name ?? null,
+        receivedAt: Date.now(),
+      };
+      await fsp.rename(part, this.uploadPath(uploadId));
+      this.uploads.set(uploadId, upload);
+      return upload;
+    } catch (error) {
+      await fsp.rm(part, { force: true }).catch(() => undefined);
+      if (error instanceof Failure) throw error;
+      const code = errnoOf(error);
+      if (code === 'ABORT_ERR' || code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
+        throw new Failure('BAD_REQUEST', 'The upload was interrupted. Nothing was stored.');
+      }
+      throw storageFailure(error);
+    }
+  }
+
+  /**
+   * Streams a file from a path. A file that changes while it is read (size or mtime differ before
+   * and after) is refused: the hash would describe bytes that no longer exist.
+   */
+  async receiveFile(filePath: string): Promise<Upload> {
+    let before: fs.Stats;
+    try {
+      before = await fsp.stat(filePath);
+    } catch {
+      throw new Failure('NOT_FOUND', 'The file to import cannot be read.');
+    }
+    const upload = await this.receive(fs.createReadStream(filePath, { highWaterMark: CHUNK }), {
+      name: path.basename(filePath),
+      expectedSize: before.size,
+    }).catch((error: unknown) => {
+      if (error instanceof Failure && error.code === 'BAD_REQUEST' && /ended before/.test(error.message)) {
+        throw changedWhileImported();
+      }
+      throw error;
+    });
+    const after = await fsp.stat(filePath).catch(() => null);
+    if (!after || after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
+      this.discard(upload.uploadId);
+      throw changedWhileImported();
+    }
+    return upload;
+  }
+
+  upload(uploadId: string): Upload | undefined {
+    return this.uploads.get(uploadId);
+  }
+
+  private uploadPath(uploadId: string): string {
+    return path.join(this.tmpDir, `${uploadId}.upload`);
+  }
+
+  /**
+   * Moves an upload into the content store (or drops it when the same bytes are already there),
+   * durably: the file is fsynced, renamed, made read-only, and its folder fsynced. Call BEFORE
+   * the database transaction that records the item; a crash in between leaves only an
+   * unreferenced file, which the start-up sweep removes.
+   */
+  claim(uploadId: string): Upload {
+    const upload = this.uploads.get(uploadId);
+    if (!upload) throw new Failure('NOT_FOUND', 'This upload is no longer waiting to be imported; upload the file again.');
+    const from = this.uploadPath(uploadId);
+    const to = this.contentPath(upload.sha256);
+    try {
+      if (fs.existsSync(to)) {
+        fs.rmSync(from, { force: true });
+      } else {
+        fs.mkdirSync(path.dirname(to), { recursive: true });
+        fs.chmodSync(from, 0o444);
+        fs.renameSync(from, to);
+        if (process.platform !== 'win32') {
+          const fd = fs.openSync(path.dirname(to), 'r');
+          try {
+            fs.fsyncSync(fd);
+          } finally {
+            fs.closeSync(fd);
+          }
+        }
+      }
+    } catch (error) {
+      throw storageFailure(error);
+    }
+    this.uploads.delete(uploadId);
+    return upload;
+  }
+
+  /** Forgets an upload and removes its file. */
+  discard(uploadId: string): void {
+    this.uploads.delete(uploadId);
+    fs.rmSync(this.uploadPath(uploadId), { force: true });
+  }
+
+  /** Removes uploads older than `ttlMs` that nobody claimed. */
+  sweepUploads(ttlMs = UPLOAD_TTL_MS, now = Date.now()): number {
+    let removed = 0;
+    for (const upload of [...this.uploads.values()]) {
+      if (now - upload.receivedAt >= ttlMs) {
+        this.discard(upload.uploadId);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  /**
+   * Start-up sweep: everything in tmp (partial files, unclaimed uploads of a previous run) and
+   * every content file that no item references. Runs before anything else uses the vault.
+   */
+  sweep(db: Database): { tmpRemoved: number; orphansRemoved: number } {
+    let tmpRemoved = 0;
+    for (const name of fs.readdirSync(this.tmpDir)) {
+      fs.rmSync(path.join(this.tmpDir, name), { force: true, recursive: true });
+      tmpRemoved++;
+    }
+    this.uploads.clear();
+    const referenced = db.prepare('SELECT 1 FROM evidence_items WHERE sha256 = ? LIMIT 1').pluck();
+    let orphansRemoved = 0;
+    for (const file of walk(this.contentDir)) {
+      const name = path.basename(file);
+      if (SHA256.test(name) && referenced.get(name) !== undefined && file === this.contentPath(name)) continue;
+      fs.chmodSync(file, 0o600); // read-only files cannot be removed on Windows
+      fs.rmSync(file, { force: true });
+      orphansRemoved++;
+    }
+    return { tmpRemoved, orphansRemoved };
+  }
+}
+
+const changedWhileImported = () =>
+  new Failure('BAD_REQUEST', 'The file changed while it was being imported. Wait until it is no longer being written, then import it again.');
+
+function* walk(dir: string): Generator<string> {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(full);
+    else yield full;
+  }
+}
+
+/** Streams a stored file through SHA-256; `onBytes` reports progress, `signal` cancels. */
+export async function hashFile(filePath: string, onBytes?: (n: number) => void, signal?: AbortSignal): Promise<string> {
+  const hash = createHash('sha256');
+  const stream = fs.createReadStream(filePath, { highWaterMark: CHUNK });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (signal?.aborted) throw signal.reason ?? new Error('aborted');
+      hash.update(chunk);
+      onBytes?.(chunk.length);
+    }
+  } finally {
+    stream.destroy();
+  }
+  return hash.digest('hex');
+}

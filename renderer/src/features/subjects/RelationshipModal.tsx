@@ -1,0 +1,126 @@
+import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelOutput } from '../../../../shared/contract';
+import { RELATIONSHIP_KINDS, type RelationshipKind } from '../../../../shared/domain/subjects';
+import { invoke } from '../../api/client';
+import { fieldErrors, isValidationError, type FieldErrors } from '../../forms/fieldErrors';
+import { OtherIssues } from '../../forms/OtherIssues';
+import { notifyFailure, notifySuccess } from '../../ui/notify';
+import { FuzzyDateInput, type FuzzyDateValues } from '../allegations/FuzzyDateInput';
+import { refreshAfterSubjectChange } from './queries';
+
+interface Values {
+  fromId: string | null;
+  kind: RelationshipKind;
+  toId: string | null;
+  period: FuzzyDateValues;
+  note: string;
+}
+
+const PATHS = [/^fromId$/, /^toId$/, /^kind$/, /^period(\.(precision|value|from|to))?$/, /^note$/];
+
+/** A directed relationship between two subjects: "A commands B". */
+export function RelationshipModal({
+  caseId,
+  subjects,
+  onClose,
+}: {
+  caseId: string;
+  subjects: ChannelOutput<'subjects.relationships'>['subjects'];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: { fromId: null, kind: 'commands', toId: null, period: { precision: 'unknown', value: '', from: '', to: '' }, note: '' },
+  });
+  const [otherIssues, setOtherIssues] = useState<FieldErrors['other']>([]);
+  const options = subjects.map((s) => ({ value: s.id, label: `${s.reference} ${s.displayName}` }));
+
+  const save = useMutation({
+    mutationFn: ({ period: p, ...v }: Values) =>
+      invoke('subjects.createRelationship', {
+        ...v,
+        // An empty choice is sent as it is: the server's "required" is what the user sees.
+        fromId: v.fromId as string,
+        toId: v.toId as string,
+        period:
+          p.precision === 'unknown'
+            ? { precision: 'unknown' }
+            : p.precision === 'range'
+              ? { precision: 'range', from: p.from, to: p.to }
+              : { precision: p.precision, value: p.value },
+        evidenceIds: [],
+      }),
+    onSuccess: () => {
+      refreshAfterSubjectChange(queryClient, caseId);
+      notifySuccess((t) => t('subjects.relationshipSaved'));
+      onClose();
+    },
+    onError: (error) => {
+      if (!isValidationError(error)) return notifyFailure(error);
+      const { byField, other } = fieldErrors(error.fields, (path) => PATHS.some((re) => re.test(path)));
+      form.setErrors(byField);
+      setOtherIssues(other);
+    },
+  });
+
+  return (
+    <Modal opened onClose={onClose} title={t('relationshipForm.title')} size={720} closeOnClickOutside={false}>
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) => {
+          setOtherIssues([]);
+          save.mutate(values);
+        })}
+      >
+        <Stack gap="sm">
+          <Group gap="xs" align="flex-start" wrap="nowrap" grow>
+            <Select
+              data-testid="relationship-from"
+              data-autofocus
+              label={t('relationshipForm.from')}
+              data={options}
+              searchable
+              {...form.getInputProps('fromId')}
+            />
+            <Select
+              data-testid="relationship-kind"
+              label={t('relationshipForm.kind')}
+              data={RELATIONSHIP_KINDS.map((k) => ({ value: k, label: t(`relationshipKinds.${k}`) }))}
+              allowDeselect={false}
+              {...form.getInputProps('kind')}
+            />
+            <Select
+              data-testid="relationship-to"
+              label={t('relationshipForm.to')}
+              data={options}
+              searchable
+              {...form.getInputProps('toId')}
+            />
+          </Group>
+          <FuzzyDateInput form={form} label={t('relationshipForm.period')} testId="relationship" width={160} disabled={false} />
+          <TextInput
+            data-testid="relationship-note"
+            label={t('relationshipForm.note')}
+            placeholder={t('relationshipForm.notePlaceholder')}
+            {...form.getInputProps('note')}
+          />
+          <OtherIssues issues={otherIssues} />
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" size="sm" onClick={onClose}>
+              {t('form.cancel')}
+            </Button>
+            <Button type="submit" size="sm" data-testid="relationship-submit" loading={save.isPending}>
+              {t('relationshipForm.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
