@@ -105,6 +105,7 @@ async function linkTo(page: Page, reference: string, stance: 'Supporting' | 'Con
 test('an investigator imports ten files, previews them safely, links, grades, verifies and sees corroboration', async ({ page, browser }) => {
   test.setTimeout(120_000);
   const { caseId } = await seedCase();
+  await call(host, 'subjects.create', { caseId, type: 'person', names: [{ script: 'latn', value: 'Major Kyaw Zin' }] });
   await call(host, 'settings.setLanguage', { language: 'en' });
   const files = await makeFiles(browser);
   await openEvidence(page, caseId);
@@ -213,6 +214,23 @@ test('an investigator imports ten files, previews them safely, links, grades, ve
   await linkTo(page, 'A-2', 'Supporting');
   await page.getByTestId('evidence-link-row').filter({ hasText: 'A-2' }).getByTestId('evidence-link-remove').click();
   await expect(page.getByTestId('evidence-link-row')).toHaveCount(1);
+
+  // The picker offers the case's subjects too: E-3 contradicts what is said of a subject, with a note.
+  await page.getByTestId('evidence-link-target').click();
+  await expect(page.getByRole('option', { name: /^A-1 / })).toBeVisible();
+  await page.getByRole('option', { name: 'S-1 · Major Kyaw Zin' }).click();
+  await page.getByTestId('evidence-link-stance').getByText('Contradicting', { exact: true }).click();
+  await page.getByTestId('evidence-link-note').fill('Was on leave in Mandalay that week');
+  await page.getByTestId('evidence-link-add').click();
+  const subjectLink = page.locator('[data-testid="evidence-link-row"][data-target-type="subject"]');
+  await expect(subjectLink).toContainText('S-1');
+  await expect(subjectLink).toContainText('Major Kyaw Zin');
+  await expect(subjectLink).toContainText('Was on leave in Mandalay that week');
+  await expect(subjectLink).toHaveAttribute('data-stance', 'contradicting');
+  // The table counts links to subjects as well as to allegations.
+  await expect(row(page, 'E-3').locator('[data-stance="contradicting"]')).toHaveText('−2');
+  const e3 = (await call(host, 'evidence.list', { caseId })).items.find((item) => item.exhibit === 'E-3')!;
+  expect(e3.linkCounts).toEqual({ supporting: 0, contradicting: 2 });
 
   // The chain of custody of E-1: imported, changed (with the reason), linked.
   await openItem(page, 'E-1', 'custody');

@@ -47,6 +47,9 @@ test('an investigator records a subject in three scripts, links it to an allegat
     ],
   });
 
+  // An exhibit already in the case, to be cited on the subject's name.
+  await call(host, 'evidence.createTestimony', { caseId: kase.id, title: 'Defector testimony naming the commander' });
+
   await page.goto(host.url);
   await setLanguage(page, 'en');
   await page.goto(`${host.origin}/#/cases/${kase.id}/subjects`);
@@ -54,6 +57,13 @@ test('an investigator records a subject in three scripts, links it to an allegat
 
   await page.getByTestId('subject-add').click();
   await page.getByTestId('subject-name-0').fill('Min Aung Hlaing');
+  // The name rests on E-1: chosen from the case's evidence, shown at once as a chip.
+  await page.getByTestId('subject-name-0-cite').click();
+  await page.getByTestId('subject-name-0-evidence').click();
+  await page.getByRole('option', { name: 'E-1 · Defector testimony naming the commander' }).click();
+  await page.getByTestId('subject-name-0-cite').click();
+  await expect(page.getByTestId('subject-name-0-evidence')).toBeHidden();
+  await expect(page.getByTestId('subject-section-names').getByTestId('subject-cites')).toHaveText(/Cites\s*E-1/);
   await page.getByTestId('subject-names-add').click();
   await choose(page, 'subject-name-script-1', 'Chinese (simplified)');
   await page.getByTestId('subject-name-1').fill('敏昂莱');
@@ -106,6 +116,22 @@ test('an investigator records a subject in three scripts, links it to an allegat
   await expect(page.getByTestId('subject-graph-node')).toHaveCount(2);
   await expect(page.getByTestId('subject-graph-edge')).toHaveAttribute('data-kind', 'commands');
 
+  // The relationship is edited in the same form, prefilled, and saved in place.
+  await page.getByTestId('relationship-edit').click();
+  await expect(page.getByRole('dialog', { name: 'Edit relationship' })).toBeVisible();
+  await expect(page.getByTestId('relationship-from')).toHaveValue('S-2 Min Aung Hlaing');
+  await expect(page.getByTestId('relationship-to')).toHaveValue('S-1 33rd Light Infantry Division');
+  await expect(page.getByTestId('relationship-note')).toHaveValue('Chain of command, August 2017');
+  await page.getByTestId('relationship-precision').getByText('Year', { exact: true }).click();
+  await page.getByTestId('relationship-date-value').fill('2017');
+  await page.getByTestId('relationship-note').fill('Chain of command, August–September 2017');
+  await page.getByTestId('relationship-submit').click();
+  await expect(page.getByRole('dialog', { name: 'Edit relationship' })).toBeHidden();
+  await expect(page.getByTestId('relationship-row')).toHaveCount(1);
+  await expect(page.getByTestId('relationship-row')).toContainText('Chain of command, August–September 2017');
+  await expect(page.getByTestId('relationship-row')).toContainText('2017');
+  await expect(page.getByTestId('subject-graph-edge')).toHaveCount(1);
+
   // The export offered as a download is FollowTheMoney JSON lines.
   const downloading = page.waitForEvent('download');
   await row.getByTestId('subject-export-ftm').click();
@@ -139,5 +165,7 @@ test('an investigator records a subject in three scripts, links it to an allegat
   }
   await page.getByTestId('subject-row').filter({ hasText: 'Min Aung Hlaing' }).click();
   await expect(page.getByTestId('subject-form')).toBeVisible();
+  // The citation was saved with the name.
+  await expect(page.getByTestId('subject-section-names').getByTestId('subject-cites')).toHaveText(/根拠\s*E-1/);
   await page.screenshot({ path: 'test-results/subjects-editor-ja.png' });
 });

@@ -9,5 +9,10 @@ import type { ServiceContext } from '../services/context';
  */
 export interface SearchProvider {
   kind: SearchKind;
-  search(ctx: ServiceContext, query: SearchQuery): { total: number; hits: SearchHit[] };
+  /**
+   * `capped`: more matched than the provider counts; `total` is then a lower bound and the hits are
+   * the newest matches rather than the best ranked (ranking every match of a very common term is
+   * too slow to type against).
+   */
+  search(ctx: ServiceContext, query: SearchQuery): { total: number; hits: SearchHit[]; capped?: boolean };
 }

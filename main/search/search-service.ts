@@ -13,7 +13,10 @@ export function searchWorkspace(
   const groups = SEARCH_KINDS.flatMap((kind) =>
     providers
       .filter((p) => p.kind === kind && wanted.has(kind))
-      .map((p) => ({ kind, ...p.search(ctx, query) })),
+      .map((p) => {
+        const { total, hits, capped = false } = p.search(ctx, query);
+        return { kind, total, hits, capped };
+      }),
   );
   return { groups };
 }

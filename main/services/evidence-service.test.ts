@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { SubjectFieldsSchema } from '../../shared/contract/channels/subjects';
 import { createAllegation } from './allegation-service';
 import { closeCase } from './case-service';
 import {
@@ -13,6 +14,7 @@ import {
   unlinkEvidence,
   updateEvidence,
 } from './evidence-service';
+import { createSubject } from './subject-service';
 import { bytes, evidenceContext } from '../test-support/evidence-context';
 import { extractAndStore } from '../vault/extract-text';
 import { evidenceSearchProvider } from '../search/evidence-provider';
@@ -77,6 +79,11 @@ describe('evidence import', () => {
     const source = path.join(ctx.dir, 'growing.bin');
     fs.writeFileSync(source, Buffer.alloc(8 * 1024 * 1024, 1));
     const importing = ctx.vault.receiveFile(source);
+    // Change the file once the import is under way (its partial copy exists), not before the
+    // import has looked at it: appending at once raced the import's first stat of the file.
+    while (!fs.readdirSync(ctx.vault.tmpDir).some((name) => name.endsWith('.part'))) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     fs.appendFileSync(source, 'more');
     await expect(importing).rejects.toThrow(/changed while it was being imported/);
     expect(fs.readdirSync(ctx.vault.tmpDir)).toEqual([]);
@@ -141,6 +148,46 @@ describe('evidence metadata, links and corroboration', () => {
     expect(unlinked.links).toEqual([]);
     expect(unlinked.custodyLog.at(-1)).toMatchObject({ kind: 'unlinked', reason: 'wrong allegation' });
     expect(() => linkEvidence(ctx, { itemId: a.id, target: { type: 'subject', id: allegation.id }, stance: 'supporting' })).toThrow(/subject/);
+  });
+
+  it('counts each item\'s supporting and contradicting links to allegations and subjects, in one query for a whole page', async () => {
+    const ctx = evidenceContext();
+    const base = { caseId: ctx.caseId, period: { precision: 'unknown' as const }, place: '', narrative: '', victims: [], status: 'alleged' as const };
+    const a1 = createAllegation(ctx, { ...base, category: 'arbitrary_detention' });
+    const a2 = createAllegation(ctx, { ...base, category: 'torture' });
+    const subject = createSubject(ctx, { ...SubjectFieldsSchema.parse({ type: 'person', names: [{ script: 'latn', value: 'Commander X' }] }), caseId: ctx.caseId });
+    const items = [];
+    for (let i = 0; i < 5; i++) items.push(createTestimony(ctx, { caseId: ctx.caseId, title: `Witness ${i}` }));
+    const [e1, e2, e3] = items as [(typeof items)[number], (typeof items)[number], (typeof items)[number]];
+    linkEvidence(ctx, { itemId: e1.id, target: { type: 'allegation', id: a1.id }, stance: 'supporting' });
+    linkEvidence(ctx, { itemId: e1.id, target: { type: 'allegation', id: a2.id }, stance: 'supporting' });
+    linkEvidence(ctx, { itemId: e1.id, target: { type: 'subject', id: subject.id }, stance: 'contradicting', note: 'alibi' });
+    linkEvidence(ctx, { itemId: e2.id, target: { type: 'subject', id: subject.id }, stance: 'supporting' });
+    linkEvidence(ctx, { itemId: e3.id, target: { type: 'allegation', id: a1.id }, stance: 'contradicting' });
+    // Re-linking with another stance moves the count; it does not add one.
+    linkEvidence(ctx, { itemId: e3.id, target: { type: 'allegation', id: a1.id }, stance: 'supporting' });
+
+    const prepare = vi.spyOn(ctx.db, 'prepare');
+    const list = listEvidence(ctx, { caseId: ctx.caseId });
+    const linkQueries = prepare.mock.calls.filter(([sql]) => sql.includes('evidence_links'));
+    prepare.mockRestore();
+    expect(linkQueries).toHaveLength(1);
+    expect(list.items.map((i) => [i.exhibit, i.linkCounts])).toEqual([
+      ['E-1', { supporting: 2, contradicting: 1 }],
+      ['E-2', { supporting: 1, contradicting: 0 }],
+      ['E-3', { supporting: 1, contradicting: 0 }],
+      ['E-4', { supporting: 0, contradicting: 0 }],
+      ['E-5', { supporting: 0, contradicting: 0 }],
+    ]);
+
+    const detail = getEvidence(ctx, e1.id);
+    expect(detail.linkCounts).toEqual({ supporting: 2, contradicting: 1 });
+    expect(detail.links.find((l) => l.target.type === 'subject')).toMatchObject({ targetReference: 'Commander X', stance: 'contradicting', note: 'alibi' });
+    expect(corroboration(ctx, a1.id).supporting.map((i) => [i.exhibit, i.linkCounts])).toEqual([
+      ['E-1', { supporting: 2, contradicting: 1 }],
+      ['E-3', { supporting: 1, contradicting: 0 }],
+    ]);
+    expect(unlinkEvidence(ctx, { itemId: e1.id, target: { type: 'subject', id: subject.id } }).linkCounts).toEqual({ supporting: 2, contradicting: 0 });
   });
 });
 

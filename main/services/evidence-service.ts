@@ -53,7 +53,10 @@ export interface EvidenceRow {
 
 export const exhibitOf = (seq: number) => `E-${seq}`;
 
-export const toItem = (row: EvidenceRow): EvidenceItem => ({
+export type LinkCounts = EvidenceItem['linkCounts'];
+const NO_LINKS: LinkCounts = { supporting: 0, contradicting: 0 };
+
+export const toItem = (row: EvidenceRow, linkCounts: LinkCounts): EvidenceItem => ({
   id: row.id,
   caseId: row.case_id,
   exhibit: exhibitOf(row.seq),
@@ -74,9 +77,26 @@ export const toItem = (row: EvidenceRow): EvidenceItem => ({
   notes: row.notes,
   extraction: row.extraction_error ? { status: row.extraction_status, error: row.extraction_error } : { status: row.extraction_status },
   custody: { count: row.custody_count, headHash: row.custody_head },
+  linkCounts,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
+
+/**
+ * Items with their link counts (allegations and subjects together), gathered for all the rows in
+ * one aggregate query over the links' primary key.
+ */
+export function toItems(ctx: ServiceContext, rows: readonly EvidenceRow[]): EvidenceItem[] {
+  if (rows.length === 0) return [];
+  const counts = ctx.db
+    .prepare(
+      `SELECT item_id, sum(stance = 'supporting') AS supporting, sum(stance = 'contradicting') AS contradicting
+       FROM evidence_links WHERE item_id IN (SELECT value FROM json_each(?)) GROUP BY item_id`,
+    )
+    .all(JSON.stringify(rows.map((r) => r.id))) as { item_id: string; supporting: number; contradicting: number }[];
+  const byItem = new Map(counts.map((c) => [c.item_id, { supporting: c.supporting, contradicting: c.contradicting }]));
+  return rows.map((row) => toItem(row, byItem.get(row.id) ?? NO_LINKS));
+}
 
 export function findEvidenceRow(ctx: ServiceContext, id: string): EvidenceRow {
   const row = ctx.db.prepare('SELECT rowid, * FROM evidence_items WHERE id = ?').get(id) as EvidenceRow | undefined;
@@ -93,7 +113,9 @@ function targetReference(ctx: ServiceContext, target: LinkTarget): string | null
     const seq = ctx.db.prepare('SELECT seq FROM allegations WHERE id = ?').pluck().get(target.id) as number | undefined;
     return seq === undefined ? null : `A-${seq}`;
   }
-  return null; // subjects name themselves in their own area; the UI resolves the id
+  if (!subjectsTableExists(ctx)) return null;
+  const name = ctx.db.prepare('SELECT display_name FROM subjects WHERE id = ?').pluck().get(target.id) as string | undefined;
+  return name ?? null;
 }
 
 export function getEvidence(ctx: ServiceContext, id: string): EvidenceDetail {
@@ -102,7 +124,7 @@ export function getEvidence(ctx: ServiceContext, id: string): EvidenceDetail {
     .prepare('SELECT target_type, target_id, stance, note, created_at FROM evidence_links WHERE item_id = ? ORDER BY created_at, target_id')
     .all(id) as { target_type: LinkTarget['type']; target_id: string; stance: 'supporting' | 'contradicting'; note: string; created_at: string }[];
   return {
-    ...toItem(row),
+    ...toItems(ctx, [row])[0]!,
     links: links.map((l) => {
       const target = { type: l.target_type, id: l.target_id };
       return { target, targetReference: targetReference(ctx, target), stance: l.stance, note: l.note, createdAt: l.created_at };
@@ -131,7 +153,7 @@ export function listEvidence(ctx: ServiceContext, query: EvidenceListQuery): { t
   const rows = ctx.db
     .prepare(`SELECT e.rowid, e.* ${from} ORDER BY e.seq LIMIT @limit OFFSET @offset`)
     .all({ ...params, ...extra }) as EvidenceRow[];
-  return { total, items: rows.map(toItem) };
+  return { total, items: toItems(ctx, rows) };
 }
 
 function nextExhibit(ctx: ServiceContext, caseId: string): number {
@@ -295,7 +317,7 @@ export function updateEvidence(ctx: ServiceContext, raw: z.input<typeof Evidence
     .transaction(() => {
       const row = findEvidenceRow(ctx, input.id);
       requireOpenCase(ctx, row.case_id);
-      const before = toItem(row);
+      const before = toItem(row, NO_LINKS); // only its metadata is compared
       const changed: Record<string, { from: unknown; to: unknown }> = {};
       const sets: string[] = [];
       const params: Record<string, unknown> = { id: input.id };
@@ -413,14 +435,15 @@ export function corroboration(ctx: ServiceContext, allegationId: string): z.outp
   const exists = ctx.db.prepare('SELECT 1 FROM allegations WHERE id = ?').get(allegationId);
   if (!exists) throw new Failure('NOT_FOUND', 'No allegation with this id exists.');
   const linked = (stance: string) =>
-    (
+    toItems(
+      ctx,
       ctx.db
         .prepare(
           `SELECT e.rowid, e.* FROM evidence_links l JOIN evidence_items e ON e.id = l.item_id
            WHERE l.target_type = 'allegation' AND l.target_id = ? AND l.stance = ? ORDER BY e.seq`,
         )
-        .all(allegationId, stance) as EvidenceRow[]
-    ).map(toItem);
+        .all(allegationId, stance) as EvidenceRow[],
+    );
   const supporting = linked('supporting');
   const seen = new Map<string, string>();
   for (const item of supporting) {

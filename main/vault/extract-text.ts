@@ -18,12 +18,21 @@ export type Extraction = { status: 'ok'; text: string } | { status: 'unsupported
 
 const clip = (text: string) => (text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text);
 
+/**
+ * CJK fonts (Noto CJK, which Chromium and LibreOffice embed) share one glyph between an ideograph
+ * and its Kangxi radical, and their ToUnicode maps often name the radical: 工 comes out of the PDF
+ * as ⼯ (U+2F2F), 言 as ⾔ (U+2F94). Those code points are never what a document means and a search
+ * for 工場 would not find them, so they become the ideographs they stand for (their NFKC form).
+ */
+const RADICALS = /[\u2e80-\u2fdf]/g;
+export const unifyRadicals = (text: string) => text.replace(RADICALS, (c) => c.normalize('NFKC'));
+
 async function pdfText(filePath: string): Promise<string> {
   const { extractText, getDocumentProxy } = await import('unpdf');
   const pdf = await getDocumentProxy(new Uint8Array(await fsp.readFile(filePath)));
   try {
     const { text } = await extractText(pdf, { mergePages: true });
-    return text;
+    return unifyRadicals(text);
   } finally {
     await pdf.destroy();
   }
@@ -34,10 +43,14 @@ async function docxText(filePath: string): Promise<string> {
   return (await mammoth.extractRawText({ path: filePath })).value;
 }
 
+/** Text formats the vault sniffs from UTF-8 bytes: their source is indexed as it stands, as plain text is. */
+const TEXT_TYPES = new Set(['text/plain', 'text/html', 'application/json', 'application/xml', 'image/svg+xml', 'application/xhtml+xml']);
+
 export async function extractText(filePath: string, mediaType: string, size: number): Promise<Extraction> {
   const type = mediaType.split(';')[0]?.trim() ?? '';
+  const isText = TEXT_TYPES.has(type);
   const reader =
-    type === 'text/plain'
+    isText
       ? async (p: string) => {
           const handle = await fsp.open(p, 'r');
           try {
@@ -54,7 +67,7 @@ export async function extractText(filePath: string, mediaType: string, size: num
           ? docxText
           : null;
   if (!reader) return { status: 'unsupported' };
-  if (type !== 'text/plain' && size > MAX_EXTRACT_BYTES) {
+  if (!isText && size > MAX_EXTRACT_BYTES) {
     return { status: 'failed', error: `The file is too large to extract text from (over ${MAX_EXTRACT_BYTES / 1024 / 1024} MiB).` };
   }
   try {

@@ -1,8 +1,19 @@
 import { isUtf8 } from 'node:buffer';
+import fsp from 'node:fs/promises';
 import { fileTypeFromFile } from 'file-type';
 
 export const OCTET_STREAM = 'application/octet-stream';
 export const PLAIN_TEXT = 'text/plain; charset=utf-8';
+export const HTML = 'text/html';
+export const SVG = 'image/svg+xml';
+export const XHTML = 'application/xhtml+xml';
+export const XML = 'application/xml';
+export const JSON_TYPE = 'application/json';
+
+/** How much of a text file is read to recognise markup. */
+const HEAD_BYTES = 8 * 1024;
+/** JSON larger than this is called plain text: parsing it whole to be sure would cost too much. */
+export const JSON_LIMIT = 16 * 1024 * 1024;
 
 /**
  * Follows a stream chunk by chunk and says whether the whole of it is valid UTF-8 without NUL
@@ -38,13 +49,81 @@ export class Utf8Watch {
   }
 }
 
+/** Whitespace, comments and processing instructions (not the XML declaration), as they may come before the root. */
+const MISC = /^(?:\s+|<!--[\s\S]*?-->|<\?(?!xml[\s?])[\s\S]*?\?>)/i;
+const XML_DECLARATION = /^<\?xml[\s?][\s\S]*?\?>/i;
+/** A doctype, its name captured; an internal subset in brackets is allowed. */
+const DOCTYPE = /^<!doctype\s+([^\s>[]+)[^>[]*(?:\[[\s\S]*?\])?\s*>/i;
+/** The root element's local name (a namespace prefix dropped). */
+const ROOT = /^<(?:[a-z_][\w.-]*:)?([a-z_][\w.-]*)(?=[\s>/]|$)/i;
+
+function skipMisc(text: string): string {
+  let rest = text;
+  for (let m = MISC.exec(rest); m && m[0].length > 0; m = MISC.exec(rest)) rest = rest.slice(m[0].length);
+  return rest;
+}
+
+/**
+ * The markup type of the start of a text, or null for none. After a BOM, whitespace and comments:
+ * `<!doctype html` or an <html> root is HTML (XHTML after an XML declaration); an <svg> root (or
+ * an svg doctype) is SVG, with or without an XML declaration before it; any other text starting
+ * with an XML declaration is XML.
+ */
+export function markupType(head: string): string | null {
+  let rest = head.replace(/^\uFEFF/, '').trimStart();
+  const declared = XML_DECLARATION.exec(rest);
+  if (declared) rest = rest.slice(declared[0].length);
+  rest = skipMisc(rest);
+  const doctype = DOCTYPE.exec(rest);
+  if (doctype) rest = skipMisc(rest.slice(doctype[0].length));
+  const names = [doctype?.[1], ROOT.exec(rest)?.[1]].map((n) => n?.toLowerCase());
+  if (names.includes('svg')) return SVG;
+  if (names.includes('html')) return declared ? XHTML : HTML;
+  return declared ? XML : null;
+}
+
+/** The first `HEAD_BYTES` of a file as text; a multi-byte character cut at the end is dropped. */
+async function readHead(filePath: string): Promise<string> {
+  const file = await fsp.open(filePath, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await file.read(buffer, 0, HEAD_BYTES, 0);
+    return new TextDecoder('utf-8').decode(buffer.subarray(0, bytesRead), { stream: true });
+  } finally {
+    await file.close();
+  }
+}
+
+/** A JSON object or array of at most `JSON_LIMIT` bytes, parsed whole to be sure. */
+async function isJson(filePath: string, head: string): Promise<boolean> {
+  if (!/^[{[]/.test(head.replace(/^\uFEFF/, '').trimStart())) return false;
+  const { size } = await fsp.stat(filePath);
+  if (size > JSON_LIMIT) return false;
+  try {
+    const value: unknown = JSON.parse((await fsp.readFile(filePath, 'utf8')).replace(/^\uFEFF/, ''));
+    return typeof value === 'object' && value !== null;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The media type of a stored file, from its bytes only (the `file-type` signatures), never its
- * name: a PNG called "notes.txt" is image/png. Unknown binaries are application/octet-stream;
- * valid UTF-8 without NULs is text/plain.
+ * name: a PNG called "notes.txt" is image/png. Unknown binaries are application/octet-stream.
+ * `file-type` knows almost no text formats, so valid UTF-8 without NULs is looked at from its start:
+ * HTML, SVG, XHTML and XML by their markup (see `markupType`), a JSON object or array that
+ * parses, and everything else text/plain.
  */
 export async function sniffMediaType(filePath: string, looksLikeText: boolean): Promise<string> {
   const detected = await fileTypeFromFile(filePath).catch(() => undefined);
+  // file-type calls anything with an XML declaration application/xml: SVG and XHTML are told apart here.
+  const genericXml = detected?.mime === XML || detected?.mime === 'text/xml';
+  if (detected && !(genericXml && looksLikeText)) return detected.mime;
+  if (!looksLikeText) return OCTET_STREAM;
+  const head = await readHead(filePath).catch(() => '');
+  const markup = markupType(head);
+  if (markup) return markup;
   if (detected) return detected.mime;
-  return looksLikeText ? PLAIN_TEXT : OCTET_STREAM;
+  if (await isJson(filePath, head).catch(() => false)) return JSON_TYPE;
+  return PLAIN_TEXT;
 }

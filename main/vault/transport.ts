@@ -81,7 +81,15 @@ const refusal = (error: AppError): Result<never> => ({ ok: false, error });
 
 /** Status code for a refused upload. */
 const statusOf = (code: AppError['code']) =>
-  code === 'WORKSPACE_UNAVAILABLE' || code === 'WORKSPACE_READ_ONLY' ? 503 : code === 'INTERNAL' ? 500 : code === 'BAD_REQUEST' ? 400 : 422;
+  code === 'WORKSPACE_UNAVAILABLE' || code === 'WORKSPACE_READ_ONLY'
+    ? 503
+    : code === 'DISK_FULL'
+      ? 507
+      : code === 'INTERNAL'
+        ? 500
+        : code === 'BAD_REQUEST'
+          ? 400
+          : 422;
 
 export function createEvidenceTransport(open: () => { vault: Vault; db: Database } | null): EvidenceTransport {
   return {

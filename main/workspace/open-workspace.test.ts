@@ -125,3 +125,24 @@ describe('openWorkspace', () => {
     again.close();
   });
 });
+
+describe('a lock left by a Casebench that was killed', () => {
+  it('is taken over at once, while a live owner keeps it', async () => {
+    const { spawn } = await import('node:child_process');
+    const dir = tempDir();
+    // A live process that is not us holds the lock (as a second Casebench would).
+    const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    try {
+      const first = openWorkspace(dir);
+      first.db.close(); // keep the lock directory, as a killed process would
+      fs.writeFileSync(path.join(dir, '.casebench.owner'), JSON.stringify({ pid: holder.pid, host: (await import('node:os')).hostname() }));
+      expect(failureOf(() => openWorkspace(dir)).code).toBe('WORKSPACE_LOCKED');
+      holder.kill('SIGKILL');
+      await new Promise((resolve) => holder.once('exit', resolve));
+      const again = openWorkspace(dir);
+      again.close();
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+});

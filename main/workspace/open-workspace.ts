@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { Failure } from '../ipc/failure';
@@ -38,16 +39,47 @@ function ensureWritable(dir: string): void {
   }
 }
 
-/** One running Casebench per workspace: a second one would interleave writes to the custody log. */
+const LOCK_DIR = '.casebench.lock';
+const OWNER_FILE = '.casebench.owner';
+
+/** True when the lock's recorded owner is a process on this machine that no longer runs. */
+function ownerIsGone(dir: string): boolean {
+  try {
+    const owner = JSON.parse(fs.readFileSync(path.join(dir, OWNER_FILE), 'utf8')) as { pid: number; host: string };
+    if (owner.host !== os.hostname() || owner.pid === process.pid) return false;
+    process.kill(owner.pid, 0);
+    return false;
+  } catch (error) {
+    return errnoCode(error) === 'ESRCH';
+  }
+}
+
+function acquire(dir: string): () => void {
+  const release = lockfile.lockSync(dir, {
+    lockfilePath: path.join(dir, LOCK_DIR),
+    stale: 30_000,
+    realpath: false,
+    // A lock we can no longer refresh (folder removed, disk gone) must not crash the app mid-write.
+    onCompromised: () => undefined,
+  });
+  fs.writeFileSync(path.join(dir, OWNER_FILE), JSON.stringify({ pid: process.pid, host: os.hostname() }));
+  return release;
+}
+
+/**
+ * One running Casebench per workspace: a second one would interleave writes to the custody log.
+ * A Casebench that was killed cannot release its lock; rather than make the user wait for it to go
+ * stale, a lock whose owner process is known to be gone is taken over at once.
+ */
 function lock(dir: string): () => void {
   try {
-    return lockfile.lockSync(dir, {
-      lockfilePath: path.join(dir, '.casebench.lock'),
-      stale: 30_000,
-      realpath: false,
-      // A lock we can no longer refresh (folder removed, disk gone) must not crash the app mid-write.
-      onCompromised: () => undefined,
-    });
+    try {
+      return acquire(dir);
+    } catch (error) {
+      if (errnoCode(error) !== 'ELOCKED' || !ownerIsGone(dir)) throw error;
+      fs.rmSync(path.join(dir, LOCK_DIR), { recursive: true, force: true });
+      return acquire(dir);
+    }
   } catch (error) {
     if (errnoCode(error) === 'ELOCKED') {
       throw new Failure('WORKSPACE_LOCKED', 'Another Casebench window is using this workspace. Close it, or open a different workspace.');

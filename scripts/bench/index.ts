@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: seeds 10,000 cases with 5 allegations each into a temp workspace and measures
- * the case list at the service and in the browser, each against a baseline from the same run.
+ * the case list at the service and in the browser, each against a baseline from the same run; then
+ * workspace search over 100,000 evidence items with 1 GB of extracted text (scripts/bench/search.ts).
  * Timings are reported, never asserted: this machine's speed is not a test result.
  */
 import Database from 'better-sqlite3';
@@ -12,9 +13,11 @@ import { setIdentity } from '../../main/services/identity-service';
 import { openWorkbench } from '../../main/workbench';
 import { DATABASE_FILE, openWorkspace } from '../../main/workspace/open-workspace';
 import { measureColdStart, measureTypeToPixels } from './browser';
+import { benchSearch } from './search';
 import { seedCases } from './seed';
 import { TYPED, measureService } from './service';
-import { report } from './stats';
+import { benchEvidence } from './evidence';
+import { report, reportThroughput } from './stats';
 
 async function main(): Promise<void> {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'casebench-bench-'));
@@ -44,6 +47,11 @@ async function main(): Promise<void> {
   } finally {
     fs.rmSync(workspace, { recursive: true, force: true });
   }
+  // Evidence search at 100,000 items / 1 GB of text (scale with CASEBENCH_BENCH_SEARCH_*; see search.ts).
+  console.log('');
+  await benchSearch();
+  // Evidence vault throughput on 1 GiB (import and verification against streaming SHA-256; see evidence.ts).
+  console.log(`\n${(await benchEvidence()).map(reportThroughput).join('\n\n')}`);
 }
 
 main().catch((error: unknown) => {

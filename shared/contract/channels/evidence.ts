@@ -8,8 +8,8 @@ import { IdSchema, line, paragraph, requiredLine } from '../records';
  * Bytes reach the vault through one HTTP-shaped upload, the same in both shells:
  *   POST {UPLOAD_PATH} with the raw file as the body, headers `x-casebench-filename` (percent-encoded)
  *   and `content-length`; answers `{ ok: true, value: UploadResult }` or `{ ok: false, error }`.
- *   Browser host: `http://127.0.0.1:<port>/api/upload` with the same `x-casebench-token` header as
- *   /api/invoke. Electron: `app://casebench/api/upload`.
+ *   Browser host: `http://127.0.0.1:<port>/api/upload` with the same `Authorization: Bearer <token>`
+ *   header as /api/invoke. Electron: `app://casebench/api/upload`.
  * Then `evidence.import` turns uploads into items. Stored bytes are read back at
  * `{VAULT_PATH_PREFIX}<sha256>` (with Range support, e.g. for <video>), never executed: active types
  * are served as text/plain under a sandbox CSP.
@@ -81,6 +81,8 @@ export const EvidenceItemSchema = EvidenceMetadataSchema.extend({
   extraction: ExtractionSchema,
   /** Number of custody entries and the hash of the last one (the chain's head). */
   custody: z.object({ count: z.number().int(), headHash: Sha256Schema }),
+  /** How many records (allegations and subjects together) the item supports and contradicts. */
+  linkCounts: z.object({ supporting: z.number().int(), contradicting: z.number().int() }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -36,7 +36,15 @@ export const searchChannels = {
   'search.query': {
     input: SearchQuerySchema,
     output: z.object({
-      groups: z.array(z.object({ kind: z.enum(SEARCH_KINDS), total: z.number().int(), hits: z.array(SearchHitSchema) })),
+      groups: z.array(
+        z.object({
+          kind: z.enum(SEARCH_KINDS),
+          total: z.number().int(),
+          /** More matched than were counted: `total` is a lower bound and hits are the newest, not the best ranked. */
+          capped: z.boolean(),
+          hits: z.array(SearchHitSchema),
+        }),
+      ),
     }),
   },
 } as const;

@@ -11,7 +11,7 @@ import { EvidenceDetailPanel, type DetailTab } from './EvidenceDetailPanel';
 import { EvidenceTable } from './EvidenceTable';
 import { formatCount } from './format';
 import { ImportProgress } from './ImportProgress';
-import { useEvidenceList, useLinkCounts } from './queries';
+import { useEvidenceList } from './queries';
 import { TestimonyModal } from './TestimonyModal';
 import { useImportQueue } from './useImportQueue';
 import { VerifyIntegrity } from './VerifyIntegrity';
@@ -26,7 +26,6 @@ export function EvidencePanel({ caseId, readOnly }: { caseId: string; readOnly: 
   const [filter, setFilter] = useState('');
   const [search] = useDebouncedValue(filter.trim(), 200);
   const list = useEvidenceList(caseId, search);
-  const linkCounts = useLinkCounts(caseId);
   const queue = useImportQueue(caseId);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [detailTab, setDetailTab] = useState<DetailTab>('preview');
@@ -118,7 +117,6 @@ export function EvidencePanel({ caseId, readOnly }: { caseId: string; readOnly: 
     body = (
       <EvidenceTable
         rows={rows}
-        linkCounts={linkCounts}
         selectedId={selectedId}
         onSelect={select}
         compact={selectedId !== null}

@@ -7,7 +7,6 @@ import type { EvidenceItem } from '../../../../shared/contract';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { bareType, formatBytes, grade } from './format';
-import type { LinkCounts } from './queries';
 
 const ROW_HEIGHT = 33;
 const HEADER_HEIGHT = 32;
@@ -15,7 +14,6 @@ const PREFETCH_ROWS = 40;
 
 interface Props {
   rows: EvidenceItem[];
-  linkCounts: Map<string, LinkCounts>;
   selectedId: string | null;
   onSelect: (id: string) => void;
   /** With the detail panel open: fewer columns, so the table stays readable beside it. */
@@ -26,7 +24,7 @@ interface Props {
 }
 
 /** Dense, virtualised list of a case's items: only the visible rows are in the DOM. */
-export function EvidenceTable({ rows, linkCounts, selectedId, onSelect, compact, hasMore, loadingMore, loadMore }: Props) {
+export function EvidenceTable({ rows, selectedId, onSelect, compact, hasMore, loadingMore, loadMore }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const scrollRef = useRef<HTMLDivElement | null>(null);
@@ -114,7 +112,6 @@ export function EvidenceTable({ rows, linkCounts, selectedId, onSelect, compact,
           {items.map((virtual) => {
             const row = rows[virtual.index];
             if (!row) return null;
-            const counts = linkCounts.get(row.id);
             const g = grade(row);
             return (
               <Table.Tr
@@ -165,7 +162,7 @@ export function EvidenceTable({ rows, linkCounts, selectedId, onSelect, compact,
                   {g ?? '—'}
                 </Table.Td>
                 <Table.Td>
-                  <LinkBadges counts={counts} />
+                  <LinkBadges counts={row.linkCounts} />
                 </Table.Td>
                 {!compact && (
                   <Table.Td>
@@ -190,9 +187,9 @@ export function EvidenceTable({ rows, linkCounts, selectedId, onSelect, compact,
 }
 
 /** Supporting and contradicting counts side by side; a contradiction is never quieter than support. */
-function LinkBadges({ counts }: { counts: LinkCounts | undefined }) {
+function LinkBadges({ counts }: { counts: EvidenceItem['linkCounts'] }) {
   const { t } = useTranslation();
-  if (!counts || (counts.supporting === 0 && counts.contradicting === 0)) {
+  if (counts.supporting === 0 && counts.contradicting === 0) {
     return (
       <Text size="xs" c="dimmed">
         —

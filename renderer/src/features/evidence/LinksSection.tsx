@@ -11,9 +11,17 @@ import { FieldIssueText } from '../../forms/FieldIssueText';
 import { useLanguage } from '../../i18n/useLanguage';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { useAllegations } from '../allegations/queries';
+import { subjectKeys, useCaseSubjects } from '../subjects/queries';
 import { evidenceKeys, refreshAfterEvidenceChange } from './queries';
 
 type Stance = EvidenceLink['stance'];
+
+/** The picker's value for a target: "allegation:<id>" or "subject:<id>". */
+const targetKey = (target: LinkTarget) => `${target.type}:${target.id}`;
+function parseTargetKey(key: string): LinkTarget | null {
+  const [type, id] = key.split(':');
+  return (type === 'allegation' || type === 'subject') && id ? { type, id } : null;
+}
 
 export function StanceBadge({ stance }: { stance: Stance }) {
   const { t } = useTranslation();
@@ -28,12 +36,13 @@ export function StanceBadge({ stance }: { stance: Stance }) {
   );
 }
 
-/** What the item supports or contradicts: allegations (A-n) and subjects, each with a stance. */
+/** What the item supports or contradicts: allegations (A-n) and the case's subjects (S-n), each with a stance. */
 export function LinksSection({ item, readOnly }: { item: EvidenceDetail; readOnly: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const queryClient = useQueryClient();
   const allegations = useAllegations(item.caseId);
+  const subjects = useCaseSubjects(item.caseId);
   const [target, setTarget] = useState<string | null>(null);
   const [stance, setStance] = useState<Stance>('supporting');
   const [note, setNote] = useState('');
@@ -41,6 +50,7 @@ export function LinksSection({ item, readOnly }: { item: EvidenceDetail; readOnl
   const done = (saved: EvidenceDetail) => {
     queryClient.setQueryData(evidenceKeys.detail(saved.id), saved);
     refreshAfterEvidenceChange(queryClient, saved.caseId, saved.id);
+    void queryClient.invalidateQueries({ queryKey: subjectKeys.all });
   };
   const link = useMutation({
     mutationFn: (input: { target: LinkTarget; stance: Stance; note: string }) =>
@@ -63,16 +73,32 @@ export function LinksSection({ item, readOnly }: { item: EvidenceDetail; readOnl
   });
 
   const categoryLabel = (code: string) => CONDUCT_CATEGORIES.find((c) => c.code === code)?.[language] ?? code;
-  const options = (allegations.data ?? []).map((a) => ({
-    value: a.id,
-    label: `${a.reference} · ${categoryLabel(a.category)}${a.place ? ` · ${a.place}` : ''}`,
-  }));
+  const subjectOf = (id: string) => subjects.data?.find((s) => s.subject.id === id)?.subject;
+  const options = [
+    {
+      group: t('evidence.links.allegations'),
+      items: (allegations.data ?? []).map((a) => ({
+        value: targetKey({ type: 'allegation', id: a.id }),
+        label: `${a.reference} · ${categoryLabel(a.category)}${a.place ? ` · ${a.place}` : ''}`,
+      })),
+    },
+    {
+      group: t('evidence.links.subjects'),
+      items: (subjects.data ?? []).map(({ subject: s }) => ({
+        value: targetKey({ type: 'subject', id: s.id }),
+        label: `${s.reference} · ${s.displayName}`,
+      })),
+    },
+  ].filter((g) => g.items.length > 0);
+  /** A-n for an allegation; S-n for a subject (the service names subjects by their display name). */
+  const referenceOf = (l: EvidenceLink) =>
+    l.target.type === 'subject' ? (subjectOf(l.target.id)?.reference ?? null) : l.targetReference;
   const describe = (l: EvidenceLink) => {
     if (l.target.type === 'allegation') {
       const a = allegations.data?.find((x) => x.id === l.target.id);
       return a ? categoryLabel(a.category) : '';
     }
-    return t('evidence.links.subject');
+    return subjectOf(l.target.id)?.displayName ?? l.targetReference ?? t('evidence.links.subject');
   };
   const issue = isValidationError(link.error) ? link.error.fields : undefined;
 
@@ -94,9 +120,14 @@ export function LinksSection({ item, readOnly }: { item: EvidenceDetail; readOnl
           </Table.Thead>
           <Table.Tbody>
             {item.links.map((l) => (
-              <Table.Tr key={`${l.target.type}:${l.target.id}`} data-testid="evidence-link-row" data-stance={l.stance}>
+              <Table.Tr
+                key={targetKey(l.target)}
+                data-testid="evidence-link-row"
+                data-target-type={l.target.type}
+                data-stance={l.stance}
+              >
                 <Table.Td ff="monospace" fz="xs" fw={600}>
-                  {l.targetReference ?? '—'}
+                  {referenceOf(l) ?? '—'}
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" truncate="end" title={describe(l)}>
@@ -113,10 +144,10 @@ export function LinksSection({ item, readOnly }: { item: EvidenceDetail; readOnl
                 </Table.Td>
                 {!readOnly && (
                   <Table.Td>
-                    <Tooltip label={t('evidence.links.remove', { reference: l.targetReference ?? '' })}>
+                    <Tooltip label={t('evidence.links.remove', { reference: referenceOf(l) ?? describe(l) })}>
                       <ActionIcon
                         data-testid="evidence-link-remove"
-                        aria-label={t('evidence.links.remove', { reference: l.targetReference ?? '' })}
+                        aria-label={t('evidence.links.remove', { reference: referenceOf(l) ?? describe(l) })}
                         color="red"
                         loading={unlink.isPending && unlink.variables.id === l.target.id}
                         onClick={() => unlink.mutate(l.target)}
@@ -136,7 +167,8 @@ export function LinksSection({ item, readOnly }: { item: EvidenceDetail; readOnl
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            if (target) link.mutate({ target: { type: 'allegation', id: target }, stance, note });
+            const chosen = target ? parseTargetKey(target) : null;
+            if (chosen) link.mutate({ target: chosen, stance, note });
           }}
         >
           <Stack gap={6} p="xs" bg="gray.0" style={{ borderRadius: 4 }}>

@@ -1,7 +1,5 @@
-import { useInfiniteQuery, useQueries, useQuery, type QueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
 import { invoke } from '../../api/client';
-import { useAllegations } from '../allegations/queries';
 import { caseKeys } from '../cases/queries';
 
 export const EVIDENCE_PAGE_SIZE = 200;
@@ -38,46 +36,24 @@ export function useEvidenceItem(id: string | null) {
   });
 }
 
+/**
+ * The case's items as choices for a picker ("E-3 · title"), up to the list channel's page limit.
+ * Its key sits under the case's lists (so every evidence change refreshes it) but never equals an
+ * infinite list's key.
+ */
+export function useEvidenceChoices(caseId: string) {
+  return useQuery({
+    queryKey: [...evidenceKeys.lists(caseId), '', 'choices'],
+    queryFn: () => invoke('evidence.list', { caseId, limit: 500 }),
+    select: (page) => page.items.map((item) => ({ id: item.id, exhibit: item.exhibit, title: item.title })),
+  });
+}
+
 export function useCorroboration(allegationId: string) {
   return useQuery({
     queryKey: evidenceKeys.corroboration(allegationId),
     queryFn: () => invoke('evidence.corroboration', { allegationId }),
   });
-}
-
-export interface LinkCounts {
-  supporting: number;
-  contradicting: number;
-}
-
-/**
- * How many allegations each item supports or contradicts, gathered from each allegation's
- * corroboration (the list channel does not carry link counts). Subject links are not counted here.
- */
-export function useLinkCounts(caseId: string): Map<string, LinkCounts> {
-  const allegations = useAllegations(caseId);
-  const results = useQueries({
-    queries: (allegations.data ?? []).map((a) => ({
-      queryKey: evidenceKeys.corroboration(a.id),
-      queryFn: () => invoke('evidence.corroboration', { allegationId: a.id }),
-    })),
-  });
-  const stamp = results.map((r) => r.dataUpdatedAt).join(',');
-  return useMemo(() => {
-    const counts = new Map<string, LinkCounts>();
-    const bump = (id: string, stance: keyof LinkCounts) => {
-      const entry = counts.get(id) ?? { supporting: 0, contradicting: 0 };
-      entry[stance] += 1;
-      counts.set(id, entry);
-    };
-    for (const r of results) {
-      r.data?.supporting.forEach((item) => bump(item.id, 'supporting'));
-      r.data?.contradicting.forEach((item) => bump(item.id, 'contradicting'));
-    }
-    return counts;
-    // `stamp` changes exactly when any corroboration answer changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [stamp]);
 }
 
 /** Items changed: the lists, the counts on the case, and every corroboration may have moved. */

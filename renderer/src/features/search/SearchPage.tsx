@@ -67,9 +67,11 @@ export function SearchPage() {
                   {t(`search.kinds.${group.kind}`)}
                 </Text>
                 <Badge size="xs" variant="light" color="gray">
-                  {group.total > group.hits.length
-                    ? t('search.shownOf', { shown: group.hits.length, total: group.total })
-                    : group.total}
+                  {group.capped
+                    ? t('search.capped', { total: group.total })
+                    : group.total > group.hits.length
+                      ? t('search.shownOf', { shown: group.hits.length, total: group.total })
+                      : group.total}
                 </Badge>
               </Group>
               {group.hits.length === 0 ? (

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../../shared/contract';
+import type { ChannelInput, ChannelOutput, Relationship } from '../../../../shared/contract';
 import { RELATIONSHIP_KINDS, type RelationshipKind } from '../../../../shared/domain/subjects';
 import { invoke } from '../../api/client';
 import { fieldErrors, isValidationError, type FieldErrors } from '../../forms/fieldErrors';
@@ -22,28 +22,44 @@ interface Values {
 
 const PATHS = [/^fromId$/, /^toId$/, /^kind$/, /^period(\.(precision|value|from|to))?$/, /^note$/];
 
-/** A directed relationship between two subjects: "A commands B". */
+const EMPTY: Values = { fromId: null, kind: 'commands', toId: null, period: { precision: 'unknown', value: '', from: '', to: '' }, note: '' };
+
+function valuesOf(r: Relationship): Values {
+  const p = r.period;
+  const period: FuzzyDateValues =
+    p.precision === 'unknown'
+      ? { precision: 'unknown', value: '', from: '', to: '' }
+      : p.precision === 'range'
+        ? { precision: 'range', value: '', from: p.from, to: p.to }
+        : { precision: p.precision, value: p.value, from: '', to: '' };
+  return { fromId: r.fromId, kind: r.kind, toId: r.toId, period, note: r.note };
+}
+
+/** A directed relationship between two subjects: "A commands B". New, or (given one) edited in place. */
 export function RelationshipModal({
   caseId,
   subjects,
+  relationship = null,
   onClose,
 }: {
   caseId: string;
   subjects: ChannelOutput<'subjects.relationships'>['subjects'];
+  /** The relationship to edit; null for a new one. */
+  relationship?: Relationship | null;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { fromId: null, kind: 'commands', toId: null, period: { precision: 'unknown', value: '', from: '', to: '' }, note: '' },
+    initialValues: relationship ? valuesOf(relationship) : EMPTY,
   });
   const [otherIssues, setOtherIssues] = useState<FieldErrors['other']>([]);
   const options = subjects.map((s) => ({ value: s.id, label: `${s.reference} ${s.displayName}` }));
 
   const save = useMutation({
-    mutationFn: ({ period: p, ...v }: Values) =>
-      invoke('subjects.createRelationship', {
+    mutationFn: ({ period: p, ...v }: Values) => {
+      const fields: ChannelInput<'subjects.createRelationship'> = {
         ...v,
         // An empty choice is sent as it is: the server's "required" is what the user sees.
         fromId: v.fromId as string,
@@ -54,8 +70,13 @@ export function RelationshipModal({
             : p.precision === 'range'
               ? { precision: 'range', from: p.from, to: p.to }
               : { precision: p.precision, value: p.value },
-        evidenceIds: [],
-      }),
+        // Citations are not edited here: an edit keeps the ones the relationship has.
+        evidenceIds: relationship?.evidenceIds ?? [],
+      };
+      return relationship
+        ? invoke('subjects.updateRelationship', { ...fields, id: relationship.id })
+        : invoke('subjects.createRelationship', fields);
+    },
     onSuccess: () => {
       refreshAfterSubjectChange(queryClient, caseId);
       notifySuccess((t) => t('subjects.relationshipSaved'));
@@ -70,7 +91,13 @@ export function RelationshipModal({
   });
 
   return (
-    <Modal opened onClose={onClose} title={t('relationshipForm.title')} size={720} closeOnClickOutside={false}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t(relationship ? 'relationshipForm.editTitle' : 'relationshipForm.title')}
+      size={720}
+      closeOnClickOutside={false}
+    >
       <form
         noValidate
         onSubmit={form.onSubmit((values) => {
@@ -82,7 +109,8 @@ export function RelationshipModal({
           <Group gap="xs" align="flex-start" wrap="nowrap" grow>
             <Select
               data-testid="relationship-from"
-              data-autofocus
+              // A new relationship starts at its subject; an edit at the note, without opening a list over the form.
+              data-autofocus={relationship ? undefined : true}
               label={t('relationshipForm.from')}
               data={options}
               searchable
@@ -106,6 +134,7 @@ export function RelationshipModal({
           <FuzzyDateInput form={form} label={t('relationshipForm.period')} testId="relationship" width={160} disabled={false} />
           <TextInput
             data-testid="relationship-note"
+            data-autofocus={relationship ? true : undefined}
             label={t('relationshipForm.note')}
             placeholder={t('relationshipForm.notePlaceholder')}
             {...form.getInputProps('note')}
@@ -116,7 +145,7 @@ export function RelationshipModal({
               {t('form.cancel')}
             </Button>
             <Button type="submit" size="sm" data-testid="relationship-submit" loading={save.isPending}>
-              {t('relationshipForm.submit')}
+              {t(relationship ? 'relationshipForm.submitUpdate' : 'relationshipForm.submit')}
             </Button>
           </Group>
         </Stack>

@@ -36,7 +36,8 @@ import { useLanguage } from '../../i18n/useLanguage';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { FuzzyDateInput } from '../allegations/FuzzyDateInput';
 import { useCountryOptions } from '../cases/useCountryOptions';
-import { Cites } from './Cites';
+import { CitePicker } from './Cites';
+import { useEvidenceChoices } from '../evidence/queries';
 import { refreshAfterSubjectChange } from './queries';
 import {
   emptySubjectValues,
@@ -72,7 +73,13 @@ export function SubjectEditor({ caseId, linked, allegations, readOnly, onClose }
   const [otherIssues, setOtherIssues] = useState<FieldErrors['other']>([]);
   // Once created, later saves update: a failed role change must not create the subject twice.
   const [savedId, setSavedId] = useState<string | null>(linked?.subject.id ?? null);
-  const exhibits = linked?.subject.exhibits ?? {};
+  const evidence = useEvidenceChoices(caseId);
+  const evidenceOptions = (evidence.data ?? []).map((e) => ({ value: e.id, label: `${e.exhibit} · ${e.title}` }));
+  // What the server resolved for saved citations, and the case's items for ones just chosen.
+  const exhibits: Record<string, string> = {
+    ...Object.fromEntries((evidence.data ?? []).map((e) => [e.id, e.exhibit])),
+    ...linked?.subject.exhibits,
+  };
 
   const save = useMutation({
     mutationFn: async (values: SubjectFormValues) => {
@@ -110,6 +117,17 @@ export function SubjectEditor({ caseId, linked, allegations, readOnly, onClose }
   const title = !linked
     ? t('subjectForm.addTitle')
     : t(readOnly ? 'subjectForm.viewTitle' : 'subjectForm.editTitle', { reference: linked.subject.reference });
+
+  const cite = (list: Exclude<ListName, 'roles'>, index: number, ids: string[], testId: string) => (
+    <CitePicker
+      value={ids}
+      onChange={(next) => form.setFieldValue(`${list}.${index}.evidenceIds`, next)}
+      exhibits={exhibits}
+      options={evidenceOptions}
+      readOnly={readOnly}
+      testId={testId}
+    />
+  );
 
   const removeButton = (list: ListName, index: number) =>
     !readOnly && (
@@ -218,7 +236,7 @@ export function SubjectEditor({ caseId, linked, allegations, readOnly, onClose }
                   disabled={readOnly}
                   {...form.getInputProps(`names.${i}.primary`, { type: 'checkbox' })}
                 />
-                <Cites ids={name.evidenceIds} exhibits={exhibits} />
+                {cite('names', i, name.evidenceIds, `subject-name-${i}`)}
                 {removeButton('names', i)}
               </Group>
             )),
@@ -257,7 +275,7 @@ export function SubjectEditor({ caseId, linked, allegations, readOnly, onClose }
                   data={ALIAS_STRENGTHS.map((s) => ({ value: s, label: t(`aliasStrength.${s}`) }))}
                   {...form.getInputProps(`aliases.${i}.strength`)}
                 />
-                <Cites ids={alias.evidenceIds} exhibits={exhibits} />
+                {cite('aliases', i, alias.evidenceIds, `subject-alias-${i}`)}
                 {removeButton('aliases', i)}
               </Group>
             )),
@@ -286,7 +304,7 @@ export function SubjectEditor({ caseId, linked, allegations, readOnly, onClose }
                   flex={1}
                   {...form.getInputProps(`birthDates.${i}.sourceText`)}
                 />
-                <Cites ids={b.evidenceIds} exhibits={exhibits} />
+                {cite('birthDates', i, b.evidenceIds, `subject-dob-${i}`)}
                 {removeButton('birthDates', i)}
               </Group>
             )),
@@ -318,7 +336,7 @@ export function SubjectEditor({ caseId, linked, allegations, readOnly, onClose }
                   w={240}
                   {...form.getInputProps(`birthPlaces.${i}.country`)}
                 />
-                <Cites ids={b.evidenceIds} exhibits={exhibits} />
+                {cite('birthPlaces', i, b.evidenceIds, `subject-birthplace-${i}`)}
                 {removeButton('birthPlaces', i)}
               </Group>
             )),
@@ -378,7 +396,7 @@ export function SubjectEditor({ caseId, linked, allegations, readOnly, onClose }
                   flex={1}
                   {...form.getInputProps(`documents.${i}.note`)}
                 />
-                <Cites ids={d.evidenceIds} exhibits={exhibits} />
+                {cite('documents', i, d.evidenceIds, `subject-document-${i}`)}
                 {removeButton('documents', i)}
               </Group>
             )),
@@ -407,7 +425,7 @@ export function SubjectEditor({ caseId, linked, allegations, readOnly, onClose }
                     flex={1}
                     {...form.getInputProps(`positions.${i}.organization`)}
                   />
-                  <Cites ids={p.evidenceIds} exhibits={exhibits} />
+                  {cite('positions', i, p.evidenceIds, `subject-position-${i}`)}
                   {removeButton('positions', i)}
                 </Group>
                 <FuzzyDateInput
@@ -447,7 +465,7 @@ export function SubjectEditor({ caseId, linked, allegations, readOnly, onClose }
                   w={240}
                   {...form.getInputProps(`addresses.${i}.country`)}
                 />
-                <Cites ids={a.evidenceIds} exhibits={exhibits} />
+                {cite('addresses', i, a.evidenceIds, `subject-address-${i}`)}
                 {removeButton('addresses', i)}
               </Group>
             )),

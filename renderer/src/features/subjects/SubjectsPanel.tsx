@@ -3,7 +3,7 @@ import { IconDownload, IconLink, IconPencil, IconPlus, IconTrash, IconUserSearch
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseSubject } from '../../../../shared/contract';
+import type { CaseSubject, Relationship } from '../../../../shared/contract';
 import { NAME_SCRIPTS } from '../../../../shared/domain/subjects';
 import { ApiError, invoke } from '../../api/client';
 import { countryName, formatFuzzyDate } from '../../i18n/format';
@@ -21,7 +21,7 @@ type Dialog =
   | { kind: 'editor'; linked: CaseSubject | null }
   | { kind: 'existing' }
   | { kind: 'remove'; linked: CaseSubject }
-  | { kind: 'relationship' }
+  | { kind: 'relationship'; relationship: Relationship | null }
   | null;
 
 /** Downloads text as a file through a Blob URL (the CSP allows blob:). */
@@ -229,7 +229,7 @@ export function SubjectsPanel({ caseId, readOnly }: { caseId: string; readOnly: 
                 size="compact-sm"
                 data-testid="relationship-add"
                 leftSection={<IconLink size={14} />}
-                onClick={() => setDialog({ kind: 'relationship' })}
+                onClick={() => setDialog({ kind: 'relationship', relationship: null })}
               >
                 {t('subjects.relationshipAdd')}
               </Button>
@@ -269,7 +269,21 @@ export function SubjectsPanel({ caseId, readOnly }: { caseId: string; readOnly: 
                   {!readOnly && (
                     <ActionIcon
                       size="sm"
+                      data-testid="relationship-edit"
+                      aria-label={t('subjects.relationshipEdit')}
+                      title={t('subjects.relationshipEdit')}
+                      onClick={() => setDialog({ kind: 'relationship', relationship: r })}
+                    >
+                      <IconPencil size={12} />
+                    </ActionIcon>
+                  )}
+                  {!readOnly && (
+                    <ActionIcon
+                      size="sm"
+                      data-testid="relationship-remove"
                       aria-label={t('subjects.relationshipRemove')}
+                      title={t('subjects.relationshipRemove')}
+                      loading={removeRelationship.isPending && removeRelationship.variables === r.id}
                       onClick={() => removeRelationship.mutate(r.id)}
                     >
                       <IconTrash size={12} />
@@ -296,7 +310,12 @@ export function SubjectsPanel({ caseId, readOnly }: { caseId: string; readOnly: 
         <AddExistingSubjectModal caseId={caseId} inCase={new Set(rows.map((r) => r.subject.id))} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === 'relationship' && graph && (
-        <RelationshipModal caseId={caseId} subjects={graph.subjects} onClose={() => setDialog(null)} />
+        <RelationshipModal
+          caseId={caseId}
+          subjects={graph.subjects}
+          relationship={dialog.relationship}
+          onClose={() => setDialog(null)}
+        />
       )}
       {dialog?.kind === 'remove' && <RemoveSubjectModal caseId={caseId} linked={dialog.linked} onClose={() => setDialog(null)} />}
     </Stack>

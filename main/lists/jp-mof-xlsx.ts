@@ -1,0 +1,243 @@
+/**
+ * Japan, Ministry of Finance: 資産凍結等の措置の対象者 (asset-freeze list), Excel workbook, one sheet
+ * per regime and target type after the 一覧 index. Read with exceljs. Columns are found by header
+ * text (the header row is anywhere in rows 1–10 and differs per sheet), never by position; the
+ * hidden furigana (phonetic runs) of header cells are not part of the cell text exceljs returns.
+ * Text is NFKC-normalised (full-width digits and letters). Rows marked 削除 (deleted) are reported
+ * as skipped, not read as entries.
+ */
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { DesignationEntry, DesignationName } from '../../shared/domain/designations';
+import type { FuzzyDate } from '../../shared/domain/fuzzy-date';
+import { Collector, ListParseError, clean, countryCode, detectScript, emptyEntry, partialDate, type ParseOptions, type ParsedList } from './common';
+
+export const JP_FILE_KIND = 'Japan MOF asset-freeze workbook (xlsx)';
+
+/** Our field → header texts that name it (after NFKC and removing whitespace). */
+const FIELDS = {
+  noticeDate: ['告示日付'],
+  noticeNo: ['告示番号'],
+  nameJa: ['日本語表記'],
+  nameEn: ['英語表記'],
+  aliases: ['別名・別称', '別名', '別称', '別称・別名', '別称・旧称', '確定可能な別名'],
+  formerNames: ['旧称', '以前の別名', '過去の別名', '旧称・以前の呼称'],
+  weakAliases: ['確定に十分でない別名'],
+  title: ['称号', '肩書'],
+  position: ['役職', '肩書等'],
+  dob: ['生年月日', '生年月日・出生地'],
+  pob: ['出生地・出身地', '出生地'],
+  nationality: ['国籍'],
+  passport: ['旅券番号'],
+  idNo: ['ID番号', '身分証番号', '身分登録番号'],
+  address: ['住所・所在地', '住所', '所在地', '住所等', '活動地域・住所', '所在地・住所登録された事務所の住所'],
+  unDate: ['国連制裁委員会による指定日', '国連制裁員会による指定日', 'リスト掲載日'],
+  unRef: ['国連参照番号'],
+  other: ['その他の情報', '詳細', '指定の根拠', '決議1483上の根拠', '電話', '電話番号', 'FAX'],
+} as const;
+type Field = keyof typeof FIELDS;
+
+export interface JpSheetInfo {
+  sheet: string;
+  headerRow: number;
+  /** Header text → our field, for every column found; columns not recognised map to null. */
+  columns: Record<string, Field | null>;
+}
+
+const norm = (s: string) => s.normalize('NFKC');
+
+/** The text of a cell: rich-text runs joined, numbers and dates as text, NFKC-normalised. */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value == null) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return norm(value.richText.map((r) => r.text).join(''));
+    if ('text' in value && typeof value.text === 'string') return norm(value.text);
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('error' in value) return '';
+  }
+  return norm(String(value));
+}
+
+const headerKey = (s: string) => s.replace(/\s+/g, '');
+
+/** Splits "(a)X(b)Y" / "(a) X\n(b) Y" lists; lines otherwise. */
+function items(text: string): string[] {
+  return text
+    .split(/\n|(?=\([a-z]\))/)
+    .map((s) => clean(s.replace(/^\([a-z]\)\s*/, '')))
+    .filter((s): s is string => s !== null && s !== '不明');
+}
+
+/** Aliases: a Japanese line then " (a.k.a.: (a)… (b)…)" in English. */
+function aliasValues(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^\s*\((?:a\.k\.a\.|f\.k\.a\.)\s*:?\s*(.*)\)\s*$/i.exec(line);
+    out.push(...items(m ? m[1]! : line));
+  }
+  return out;
+}
+
+/** Japanese and English date-of-birth text: 1941年8月20日, 1963年から1968年の間, 1955年-1958年頃, 1961年頃, 20 August 1941. */
+function jpDob(text: string): { value: FuzzyDate; circa: boolean } | null {
+  const t = text.replace(/\s+/g, '');
+  const circa = /頃|約|circa|approximately/i.test(text);
+  const ymd = (s: string) => {
+    const m = /^(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?/.exec(s);
+    return m ? partialDate(m[1]! + (m[2] ? `-${m[2]}` + (m[3] ? `-${m[3]}` : '') : '')) : null;
+  };
+  const range = /^(\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)(?:から|-|~|～)(\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)/.exec(t);
+  if (range) {
+    const from = ymd(range[1]!);
+    const to = ymd(range[2]!);
+    if (from && to) return { value: { precision: 'range', from, to }, circa };
+  }
+  // A number in a date column: a year (1800–2100) or an Excel serial day (1900 date system).
+  if (/^\d{5}$/.test(t)) {
+    const day = new Date(Date.UTC(1899, 11, 30) + Number(t) * 86_400_000).toISOString().slice(0, 10);
+    return { value: { precision: 'day', value: day }, circa };
+  }
+  const slash = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(t);
+  const d = ymd(t) ?? (slash ? partialDate(`${slash[1]}-${slash[2]}-${slash[3]}`) : partialDate(t));
+  if (d) return { value: { precision: d.length === 10 ? 'day' : d.length === 7 ? 'month' : 'year', value: d } as FuzzyDate, circa };
+  return null;
+}
+
+function sniff(path: string): void {
+  const fd = fs.openSync(path, 'r');
+  const size = fs.fstatSync(fd).size;
+  const head = Buffer.alloc(Math.min(512, size));
+  fs.readSync(fd, head, 0, head.length, 0);
+  const tail = Buffer.alloc(Math.min(66_000, size));
+  fs.readSync(fd, tail, 0, tail.length, size - tail.length);
+  fs.closeSync(fd);
+  if (size === 0) throw new ListParseError(JP_FILE_KIND, 'empty', null, 'the file is empty');
+  const text = head.toString('latin1').trimStart();
+  if (/^<!doctype\s+html|^<html[\s>]/i.test(text)) {
+    throw new ListParseError(JP_FILE_KIND, 'html_page', 'byte 0', 'this is an HTML page (an error page saved instead of the workbook?), not an xlsx file');
+  }
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)) {
+    throw new ListParseError(JP_FILE_KIND, 'encoding', 'byte 0', 'this is a Unicode text file (CSV or text export?), not an xlsx workbook');
+  }
+  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
+    throw new ListParseError(JP_FILE_KIND, 'wrong_kind', 'byte 0', 'this is an old Excel 97–2003 .xls (or other OLE) file, not xlsx');
+  }
+  if (!(head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)) {
+    throw new ListParseError(JP_FILE_KIND, 'wrong_kind', 'byte 0', 'this is not an xlsx (zip) file');
+  }
+  // A complete zip ends with its end-of-central-directory record (PK\5\6) within the last 64 KiB.
+  if (tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) === -1) {
+    throw new ListParseError(JP_FILE_KIND, 'truncated', `byte ${size}`, 'the zip archive has no end record: the file is cut short (download interrupted?)');
+  }
+}
+
+export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): Promise<ParsedList & { sheets: JpSheetInfo[] }> {
+  sniff(path);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(path);
+  } catch (e) {
+    throw new ListParseError(JP_FILE_KIND, 'malformed', null, `the workbook cannot be read: ${(e as Error).message}`);
+  }
+  const out = new Collector(options);
+  const sheets: JpSheetInfo[] = [];
+  const lookup = new Map<string, Field>();
+  for (const [field, names] of Object.entries(FIELDS) as [Field, readonly string[]][]) for (const n of names) lookup.set(n, field);
+
+  for (const ws of wb.worksheets) {
+    let headerRow = 0;
+    const col = new Map<Field, number>();
+    const columns: Record<string, Field | null> = {};
+    for (let r = 1; r <= Math.min(10, ws.rowCount) && !headerRow; r++) {
+      const texts = (ws.getRow(r).values as ExcelJS.CellValue[]).map((v) => headerKey(cellText(v)));
+      if (!texts.includes('告示番号') || !texts.includes('英語表記')) continue;
+      headerRow = r;
+      texts.forEach((t, i) => {
+        if (!t) return;
+        const field = lookup.get(t) ?? null;
+        columns[t] = field;
+        if (field && !col.has(field)) col.set(field, i);
+      });
+    }
+    if (!headerRow) continue; // the 一覧 index and the 【解除】 (lifted) sheets have no list
+    sheets.push({ sheet: ws.name, headerRow, columns });
+    const programme = ws.name.replace(/^\d+\./, '').trim();
+    const sheetNo = /^(\d+)\./.exec(ws.name)?.[1] ?? ws.name;
+    const lower = programme;
+    const sheetType: DesignationEntry['type'] | null = /団体|銀行/.test(lower) ? 'entity' : /個人/.test(lower) ? 'person' : null;
+
+    for (let r = headerRow + 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const get = (f: Field) => {
+        const i = col.get(f);
+        return i === undefined ? '' : cellText(row.getCell(i).value).trim();
+      };
+      const no = get('noticeNo');
+      if (!no) continue;
+      const at = `sheet ${ws.name} row ${r}, 告示番号 ${no}`;
+      const noticeDate = get('noticeDate');
+      if (/削除/.test(noticeDate)) {
+        out.skip(at, `deleted (削除): ${noticeDate.replace(/\s+/g, ' ')}`);
+        continue;
+      }
+      const e = emptyEntry(`${sheetNo}-${no}`, 'unknown');
+      e.programmes.push(programme);
+      e.listedOn = partialDate(/^(\d{4})\.(\d{1,2})\.(\d{1,2})/.exec(noticeDate)?.slice(1).join('-'));
+
+      const names: DesignationName[] = [];
+      const ja = clean(get('nameJa'));
+      const enRaw = get('nameEn');
+      const original = /\(original script:\s*([^)]+)\)/i.exec(enRaw)?.[1];
+      const en = clean(enRaw.replace(/\(original script:[^)]*\)/i, ''));
+      const title = clean(get('title'));
+      if (en) names.push({ value: en, script: detectScript(en), lang: null, strength: 'primary', ...(title ? { parts: { title } } : {}) });
+      if (ja) names.push({ value: ja, script: detectScript(ja, 'ja'), lang: 'ja', strength: 'primary' });
+      if (original && clean(original)) names.push({ value: clean(original)!, script: detectScript(original), lang: null, strength: 'primary', note: 'original script' });
+      const alias = (text: string, strength: DesignationName['strength'], note?: string) => {
+        for (const v of aliasValues(text)) {
+          const script = detectScript(v, /\p{Script=Katakana}/u.test(v) ? 'ja' : null);
+          names.push({ value: v, script, lang: script === 'jpan_kana' || script === 'jpan_kanji' ? 'ja' : null, strength, ...(note ? { note } : {}) });
+        }
+      };
+      alias(get('aliases'), 'strong');
+      alias(get('formerNames'), 'strong', 'former name');
+      alias(get('weakAliases'), 'weak');
+      e.names = names;
+
+      e.positions.push(...items(get('position')));
+      const dobCell = get('dob');
+      for (const text of items(dobCell)) {
+        if (/^Born/i.test(text)) continue; // the English line repeats the Japanese one
+        const dob = jpDob(text);
+        if (dob) e.datesOfBirth.push({ value: dob.value, text, ...(dob.circa ? { circa: true } : {}) });
+        else if (col.get('dob') !== undefined && FIELDS.dob[0] === '生年月日' && !/生$/.test(text)) e.datesOfBirth.push({ value: { precision: 'unknown' }, text });
+      }
+      for (const text of items(get('pob'))) e.placesOfBirth.push({ text, country: countryCode(text.split(',').pop()) });
+      for (const text of items(get('nationality'))) e.nationalities.push({ country: countryCode(text), text });
+      for (const value of items(get('passport'))) e.identifiers.push({ type: 'passport', label: '旅券番号', value, country: null, note: null });
+      for (const value of items(get('idNo'))) e.identifiers.push({ type: 'national_id', label: 'ID番号', value, country: null, note: null });
+      for (const text of items(get('address'))) e.addresses.push({ text, country: countryCode(text.split(',').pop()) });
+      const unRef = clean(get('unRef'));
+      if (unRef) e.remarks.push(`UN reference: ${unRef}`);
+      const unDate = clean(get('unDate'));
+      if (unDate) e.remarks.push(`Listed by the UN / list date: ${unDate}`);
+      const other = clean(get('other'));
+      if (other && other !== '不明') e.remarks.push(other);
+      e.type = sheetType ?? (e.datesOfBirth.length || e.identifiers.some((i) => i.type === 'passport') || title ? 'person' : 'unknown');
+      if (e.names.length === 0) out.skip(at, 'no name');
+      else out.add(e, at);
+    }
+  }
+  const ids = new Map<string, number>();
+  for (const e of out.entries) ids.set(e.listId, (ids.get(e.listId) ?? 0) + 1);
+  const repeated = [...ids].filter(([, n]) => n > 1).map(([id]) => id);
+  if (repeated.length) out.report.warnings.push(`notice numbers used by more than one row of the same sheet: ${repeated.join(', ')}`);
+  if (sheets.length === 0) throw new ListParseError(JP_FILE_KIND, 'wrong_kind', null, 'no sheet has a 告示番号 / 英語表記 header row');
+  return {
+    list: { authority: 'JP', format: 'jp_mof_xlsx', listName: '資産凍結等の措置の対象者 (MOF)', listDate: null },
+    entries: out.entries,
+    report: out.report,
+    sheets,
+  };
+}

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Result } from '../../shared/contract';
+import type { UploadResult } from '../../shared/contract/channels/evidence';
+import type { Workbench } from '../workbench';
+
+/**
+ * Imports a file the way the app does, through a workbench: the upload transport that
+ * POST /api/upload (browser host) and app://casebench/api/upload (Electron) run, fed by a file
+ * stream as the request body, then the 'evidence.import' channel (import, then text extraction).
+ * Used by tests and by scripts/bench/evidence.ts.
+ */
+export async function invoke<T>(bench: Workbench, channel: string, input: unknown): Promise<T> {
+  const result = (await bench.router.invoke({ channel, input })) as Result<T>;
+  if (!result.ok) throw Object.assign(new Error(`${channel}: ${result.error.code}: ${result.error.message}`), { appError: result.error });
+  return result.value;
+}
+
+export async function createCaseVia(bench: Workbench, title = 'Evidence case'): Promise<string> {
+  return (await invoke<{ id: string }>(bench, 'cases.create', { title, country: null, situation: '', summary: '' })).id;
+}
+
+export async function uploadFile(bench: Workbench, file: string, chunkBytes = 1024 * 1024): Promise<{ status: number; body: Result<UploadResult> }> {
+  return bench.evidence.upload(fs.createReadStream(file, { highWaterMark: chunkBytes }), {
+    filename: encodeURIComponent(path.basename(file)),
+    contentLength: String(fs.statSync(file).size),
+  });
+}
+
+export interface Imported {
+  id: string;
+  exhibit: string;
+  duplicate: boolean;
+}
+
+/** Upload then import; throws with the refusal if either step fails. */
+export async function importFile(bench: Workbench, caseId: string, file: string): Promise<Imported & { upload: UploadResult }> {
+  const uploaded = await uploadFile(bench, file);
+  if (!uploaded.body.ok) {
+    throw Object.assign(new Error(`upload ${uploaded.status}: ${uploaded.body.error.code}: ${uploaded.body.error.message}`), {
+      appError: uploaded.body.error,
+    });
+  }
+  const { items } = await invoke<{ items: Imported[] }>(bench, 'evidence.import', {
+    caseId,
+    uploads: [{ uploadId: uploaded.body.value.uploadId, originalName: path.basename(file) }],
+  });
+  return { ...items[0]!, upload: uploaded.body.value };
+}
