@@ -258,6 +258,19 @@ test('an investigator imports ten files, previews them safely, links, grades, ve
   await page.getByTestId('evidence-filter').fill('');
   await expect(page.getByTestId('evidence-row')).toHaveCount(10);
 
+  // A word inside the PDF finds it, in the evidence filter and in the workspace search.
+  await page.getByTestId('evidence-filter').fill('quetzalcoatlus');
+  await expect(page.getByTestId('evidence-row')).toHaveCount(1);
+  await expect(page.getByTestId('evidence-row').first()).toHaveAttribute('data-exhibit', 'E-1');
+  await page.getByTestId('evidence-filter').fill('');
+  await page.getByTestId('global-search').fill('QUETZALCOATLUS');
+  await page.getByTestId('global-search').press('Enter');
+  const hit = page.getByTestId('search-hit').and(page.locator('[data-kind="evidence"]'));
+  await expect(hit).toHaveCount(1);
+  await expect(hit.locator('mark')).toHaveText(/quetzalcoatlus/i);
+  await page.goBack();
+  await expect(page.getByTestId('evidence-row')).toHaveCount(10);
+
   // Screenshots for people: the table with an open PDF preview, in both languages.
   await openItem(page, 'E-1', 'preview');
   await expect(page.getByTestId('pdf-page')).toHaveText('Page 1 of 1');
