@@ -9,7 +9,6 @@
 import type { DesignationEntry, DesignationName } from '../../shared/domain/designations';
 import {
   Collector,
-  ListParseError,
   childText,
   clean,
   detectScript,
@@ -84,18 +83,10 @@ export async function parseCaSemaXml(path: string, options: ParseOptions = {}): 
     onRecord: (node, line) => {
       index += 1;
       const at = `line ${line}, record ${index}`;
-      try {
-        const entry = toEntry(node);
-        if (entry.names.length === 0) out.skip(at, 'no name');
-        else out.add(entry, at);
-      } catch (err) {
-        out.skip(at, (err as Error).message);
-      }
+      out.record(at, () => toEntry(node));
     },
   });
-  if (out.report.entries === 0 && out.report.skipped.length === 0) {
-    throw new ListParseError(CA_FILE_KIND, 'wrong_kind', null, 'no <record>s found');
-  }
+  out.requireRecords(CA_FILE_KIND, '<record>s');
   return {
     list: { authority: 'CA', format: 'ca_sema_xml', listName: 'Consolidated Canadian Autonomous Sanctions List', listDate: null },
     entries: out.entries,

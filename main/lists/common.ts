@@ -66,6 +66,26 @@ export class Collector {
   skip(at: string, reason: string): void {
     this.report.skipped.push({ at, reason });
   }
+
+  /** Builds one record's entry; one that cannot be read or has no name is skipped, with why. */
+  record(at: string, build: () => DesignationEntry): void {
+    let entry: DesignationEntry;
+    try {
+      entry = build();
+    } catch (error) {
+      this.skip(at, (error as Error).message);
+      return;
+    }
+    if (entry.names.length === 0) this.skip(at, 'no name');
+    else this.add(entry, at);
+  }
+
+  /** A file in which not one record was found is not a list of this kind. */
+  requireRecords(fileKind: string, what: string): void {
+    if (this.report.entries === 0 && this.report.skipped.length === 0) {
+      throw new ListParseError(fileKind, 'wrong_kind', null, `no ${what} found`);
+    }
+  }
 }
 
 export function emptyEntry(listId: string, type: DesignationEntry['type']): DesignationEntry {

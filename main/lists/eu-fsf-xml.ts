@@ -6,7 +6,6 @@
 import type { DesignationEntry, DesignationName, IdentifierType } from '../../shared/domain/designations';
 import {
   Collector,
-  ListParseError,
   children,
   clean,
   countryCode,
@@ -151,18 +150,10 @@ export async function parseEuFsfXml(path: string, options: ParseOptions = {}): P
     },
     onRecord: (node, line) => {
       const at = `line ${line}, sanctionEntity ${attr(node, 'logicalId') ?? '?'}`;
-      try {
-        const entry = toEntry(node);
-        if (entry.names.length === 0) out.skip(at, 'no name');
-        else out.add(entry, at);
-      } catch (err) {
-        out.skip(at, (err as Error).message);
-      }
+      out.record(at, () => toEntry(node));
     },
   });
-  if (out.report.entries === 0 && out.report.skipped.length === 0) {
-    throw new ListParseError(EU_FILE_KIND, 'wrong_kind', null, 'no sanctionEntity records found');
-  }
+  out.requireRecords(EU_FILE_KIND, 'sanctionEntity records');
   return {
     list: { authority: 'EU', format: 'eu_fsf_xml', listName: 'EU Consolidated Financial Sanctions List', listDate },
     entries: out.entries,

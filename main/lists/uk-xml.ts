@@ -6,7 +6,6 @@
 import type { DesignationEntry, DesignationName } from '../../shared/domain/designations';
 import {
   Collector,
-  ListParseError,
   child,
   childText,
   children,
@@ -143,18 +142,10 @@ export async function parseUkXml(path: string, options: ParseOptions = {}): Prom
     },
     onRecord: (node, line) => {
       const at = `line ${line}, Designation ${childText(node, 'UniqueID') ?? '?'}`;
-      try {
-        const entry = toEntry(node);
-        if (entry.names.length === 0) out.skip(at, 'no name');
-        else out.add(entry, at);
-      } catch (err) {
-        out.skip(at, (err as Error).message);
-      }
+      out.record(at, () => toEntry(node));
     },
   });
-  if (out.report.entries === 0 && out.report.skipped.length === 0) {
-    throw new ListParseError(UK_FILE_KIND, 'wrong_kind', null, 'no Designation records found');
-  }
+  out.requireRecords(UK_FILE_KIND, 'Designation records');
   return {
     list: { authority: 'UK', format: 'uk_xml', listName: 'UK Sanctions List', listDate },
     entries: out.entries,

@@ -6,7 +6,6 @@
 import type { DesignationEntry, DesignationName, IdentifierType } from '../../shared/domain/designations';
 import {
   Collector,
-  ListParseError,
   child,
   childText,
   children,
@@ -164,20 +163,10 @@ export async function parseUnXml(path: string, options: ParseOptions = {}): Prom
     },
     onRecord: (node, line) => {
       const at = `line ${line}, record ${childText(node, 'REFERENCE_NUMBER') ?? childText(node, 'DATAID') ?? '?'}`;
-      let entry: DesignationEntry;
-      try {
-        entry = toEntry(node);
-      } catch (e) {
-        out.skip(at, (e as Error).message);
-        return;
-      }
-      if (entry.names.length === 0) out.skip(at, 'no name');
-      else out.add(entry, at);
+      out.record(at, () => toEntry(node));
     },
   });
-  if (out.report.entries === 0 && out.report.skipped.length === 0) {
-    throw new ListParseError(UN_FILE_KIND, 'wrong_kind', null, 'no INDIVIDUAL or ENTITY records found');
-  }
+  out.requireRecords(UN_FILE_KIND, 'INDIVIDUAL or ENTITY records');
   return {
     list: { authority: 'UN', format: 'un_xml', listName: 'UN Security Council Consolidated List', listDate },
     entries: out.entries,
