@@ -19,7 +19,11 @@ import { TYPED, measureService } from './service';
 import { benchEvidence } from './evidence';
 import { report, reportThroughput } from './stats';
 
-async function main(): Promise<void> {
+/** CASEBENCH_BENCH_ONLY=caselist,search,evidence runs just those parts (all by default). */
+const only = process.env.CASEBENCH_BENCH_ONLY?.split(',').map((part) => part.trim());
+const wants = (part: 'caselist' | 'search' | 'evidence') => !only || only.includes(part);
+
+async function benchCaseList(): Promise<void> {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'casebench-bench-'));
   try {
     const seedStart = performance.now();
@@ -47,11 +51,14 @@ async function main(): Promise<void> {
   } finally {
     fs.rmSync(workspace, { recursive: true, force: true });
   }
+}
+
+async function main(): Promise<void> {
+  if (wants('caselist')) await benchCaseList();
   // Evidence search at 100,000 items / 1 GB of text (scale with CASEBENCH_BENCH_SEARCH_*; see search.ts).
-  console.log('');
-  await benchSearch();
+  if (wants('search')) await benchSearch();
   // Evidence vault throughput on 1 GiB (import and verification against streaming SHA-256; see evidence.ts).
-  console.log(`\n${(await benchEvidence()).map(reportThroughput).join('\n\n')}`);
+  if (wants('evidence')) console.log(`\n${(await benchEvidence()).map(reportThroughput).join('\n\n')}`);
 }
 
 main().catch((error: unknown) => {
