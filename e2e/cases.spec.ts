@@ -134,3 +134,20 @@ test('a validation error is shown at its field and nothing is saved', async ({ p
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('case-row')).toHaveCount(0);
 });
+
+test('the case list works from the keyboard: / to search, ↓ into the table, Enter to open', async ({ page }) => {
+  const { call } = await import('./support/api');
+  for (const title of ['Detention in Minsk', 'Killings in Rakhine', 'Disappearances in Chechnya']) {
+    await call(host, 'cases.create', { title, country: null, situation: '', summary: '' });
+  }
+  await open(page, host.url);
+  await expect(page.getByTestId('case-row')).toHaveCount(3);
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('case-search')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  // Newest first: the last row is the first case made.
+  await expect(page.getByTestId('case-reference')).toHaveText(/-0001$/);
+});

@@ -1,16 +1,15 @@
 import { Box, Table, Text } from '@mantine/core';
 import { useMergedRef } from '@mantine/hooks';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../../shared/contract';
+import { useVirtualRows } from '../../ui/useVirtualRows';
 import { CaseRow } from './CaseRow';
 import { SortHeader } from './SortHeader';
 import type { SortField } from './useCaseListParams';
 
 const ROW_HEIGHT = 35;
 const HEADER_HEIGHT = 34;
-/** Start fetching the next page this many rows before the end, so scrolling rarely waits. */
 const PREFETCH_ROWS = 30;
 
 interface Props {
@@ -29,58 +28,21 @@ interface Props {
 /** Dense, virtualised list of cases: only the visible rows are in the DOM, pages load on scroll. */
 export function CaseTable({ rows, sort, direction, onSort, onOpen, hasMore, loadingMore, loadMore, focusRef }: Props) {
   const { t } = useTranslation();
-  const scrollRef = useRef<HTMLDivElement | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const mergedRef = useMergedRef(scrollRef, focusRef);
   const selected = rows.findIndex((r) => r.id === selectedId);
-
-  // The build does not use the React Compiler, so its "cannot memoize" notice does not apply.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  const { scrollRef, items, onKeyDown, paddingTop, paddingBottom } = useVirtualRows({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 15,
-    paddingStart: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
+    selected,
+    onSelect: (index) => setSelectedId(rows[index]?.id ?? null),
+    onEnter: (index) => rows[index] && onOpen(rows[index]),
+    rowHeight: ROW_HEIGHT,
+    headerHeight: HEADER_HEIGHT,
+    prefetchRows: PREFETCH_ROWS,
+    hasMore,
+    loadingMore,
+    loadMore,
   });
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items.at(-1)?.index ?? -1;
-
-  useEffect(() => {
-    if (hasMore && !loadingMore && lastIndex >= rows.length - PREFETCH_ROWS) loadMore();
-  }, [hasMore, loadingMore, lastIndex, rows.length, loadMore]);
-
-  const select = (index: number) => {
-    const clamped = Math.max(0, Math.min(rows.length - 1, index));
-    const row = rows[clamped];
-    if (!row) return;
-    setSelectedId(row.id);
-    virtualizer.scrollToIndex(clamped, { align: 'auto' });
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const pageRows = Math.max(1, Math.floor((event.currentTarget.clientHeight - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: selected + 1,
-      ArrowUp: selected - 1,
-      PageDown: selected + pageRows,
-      PageUp: selected - pageRows,
-      Home: 0,
-      End: rows.length - 1,
-    };
-    const target = moves[event.key];
-    if (target !== undefined) {
-      event.preventDefault();
-      select(target);
-    } else if (event.key === 'Enter' && rows[selected]) {
-      event.preventDefault();
-      onOpen(rows[selected]);
-    }
-  };
-
-  const paddingTop = (items[0]?.start ?? HEADER_HEIGHT) - HEADER_HEIGHT;
-  const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? HEADER_HEIGHT);
+  const mergedRef = useMergedRef(scrollRef, focusRef);
   const header = (field: SortField, width?: number) => (
     <SortHeader
       field={field}

@@ -1,11 +1,10 @@
 import { Badge, Box, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconMicrophone2 } from '@tabler/icons-react';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceItem } from '../../../../shared/contract';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
+import { useVirtualRows } from '../../ui/useVirtualRows';
 import { bareType, formatBytes, grade } from './format';
 
 const ROW_HEIGHT = 33;
@@ -27,53 +26,18 @@ interface Props {
 export function EvidenceTable({ rows, selectedId, onSelect, compact, hasMore, loadingMore, loadMore }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const scrollRef = useRef<HTMLDivElement | null>(null);
   const selected = rows.findIndex((r) => r.id === selectedId);
-
-  // The build does not use the React Compiler, so its "cannot memoize" notice does not apply.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  const { scrollRef, items, onKeyDown, paddingTop, paddingBottom } = useVirtualRows({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 15,
-    paddingStart: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
+    selected,
+    onSelect: (index) => rows[index] && onSelect(rows[index].id),
+    rowHeight: ROW_HEIGHT,
+    headerHeight: HEADER_HEIGHT,
+    prefetchRows: PREFETCH_ROWS,
+    hasMore,
+    loadingMore,
+    loadMore,
   });
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items.at(-1)?.index ?? -1;
-
-  useEffect(() => {
-    if (hasMore && !loadingMore && lastIndex >= rows.length - PREFETCH_ROWS) loadMore();
-  }, [hasMore, loadingMore, lastIndex, rows.length, loadMore]);
-
-  const select = (index: number) => {
-    const clamped = Math.max(0, Math.min(rows.length - 1, index));
-    const row = rows[clamped];
-    if (!row) return;
-    onSelect(row.id);
-    virtualizer.scrollToIndex(clamped, { align: 'auto' });
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const pageRows = Math.max(1, Math.floor((event.currentTarget.clientHeight - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: selected + 1,
-      ArrowUp: Math.max(0, selected - 1),
-      PageDown: selected + pageRows,
-      PageUp: selected - pageRows,
-      Home: 0,
-      End: rows.length - 1,
-    };
-    const target = moves[event.key];
-    if (target !== undefined) {
-      event.preventDefault();
-      select(target);
-    }
-  };
-
-  const paddingTop = (items[0]?.start ?? HEADER_HEIGHT) - HEADER_HEIGHT;
-  const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? HEADER_HEIGHT);
   const num = { fontVariantNumeric: 'tabular-nums' } as const;
 
   return (
