@@ -17,12 +17,15 @@ import type { ServiceContext } from './services/context';
 import { actorOf, getIdentity, setIdentity } from './services/identity-service';
 import type { EvidenceContext } from './services/evidence-context';
 import * as settings from './services/settings-service';
+import { resumeExtraction } from './vault/extract-text';
 import { Jobs } from './vault/jobs';
 import { createEvidenceTransport, type EvidenceTransport } from './vault/transport';
 import { openWorkspace, type Workspace } from './workspace/open-workspace';
 
 export interface Workbench {
   router: Router;
+  /** Settles when the extraction left pending by an interrupted import has run (tests wait on it). */
+  extractionResumed(): Promise<number>;
   /** Upload into and read from the evidence vault: the byte paths beside the router (main/vault/transport). */
   evidence: EvidenceTransport;
   close(): void;
@@ -70,7 +73,16 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
     },
     now: () => new Date().toISOString(),
   });
-  if (!(opened instanceof Failure)) ctx = contextOf(opened);
+  /** Once open: the services' context, and the text extraction an interrupted import left pending. */
+  const onOpened = (workspace: Workspace) => {
+    ctx = contextOf(workspace);
+    resumed = resumeExtraction({ ...ctx, vault: workspace.vault }).catch((error: unknown) => {
+      console.error('[casebench] resuming text extraction failed:', error);
+      return 0;
+    });
+  };
+  let resumed: Promise<number> = Promise.resolve(0);
+  if (!(opened instanceof Failure)) onOpened(opened);
 
   const service: RunService = (run) => {
     if (!ctx) throw new Failure('WORKSPACE_UNAVAILABLE', 'The workspace is not open.');
@@ -81,7 +93,7 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   const retryIfUnavailable = () => {
     if (!(opened instanceof Failure)) return;
     opened = tryOpen(options.workspaceDir);
-    if (!(opened instanceof Failure)) ctx = contextOf(opened);
+    if (!(opened instanceof Failure)) onOpened(opened);
   };
 
   const status = (): ChannelOutput<'app.status'> => {
@@ -114,6 +126,7 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
 
   return {
     router: createRouter(handlers),
+    extractionResumed: () => resumed,
     evidence: createEvidenceTransport(() => (opened instanceof Failure ? null : { vault: opened.vault, db: opened.db })),
     close: () => {
       jobs.cancelAll();

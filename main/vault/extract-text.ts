@@ -84,6 +84,8 @@ export async function extractAndStore(ctx: EvidenceContext, itemId: string): Pro
   const row = ctx.db.prepare('SELECT * FROM evidence_items WHERE id = ?').get(itemId) as EvidenceRow | undefined;
   if (!row || row.kind !== 'file' || !row.sha256 || !row.media_type) return { status: 'none' };
   const result = await extractText(ctx.vault.contentPath(row.sha256), row.media_type, row.size ?? 0);
+  // The workspace may have been closed while the text was read: leave the item pending for next time.
+  if (!ctx.db.open) return { status: 'none' };
   ctx.db
     .transaction(() => {
       if (result.status === 'ok') {
@@ -97,4 +99,22 @@ export async function extractAndStore(ctx: EvidenceContext, itemId: string): Pro
     })
     .immediate();
   return result.status === 'failed' ? { status: 'failed', error: result.error } : { status: result.status };
+}
+
+/**
+ * Extracts the text of file items that never got it: an import is committed before its text is
+ * read, so an app killed in between leaves items pending. Runs after the workspace opens.
+ */
+export async function resumeExtraction(ctx: EvidenceContext): Promise<number> {
+  const pending = ctx.db
+    .prepare("SELECT id FROM evidence_items WHERE kind = 'file' AND extraction_status = 'none' ORDER BY rowid")
+    .pluck()
+    .all() as string[];
+  let done = 0;
+  for (const id of pending) {
+    if (!ctx.db.open) break;
+    await extractAndStore(ctx, id);
+    done += 1;
+  }
+  return done;
 }
