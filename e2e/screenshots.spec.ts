@@ -1,10 +1,13 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { call } from './support/api';
 import { startHost, tempWorkspace } from './support/host';
 
 // The README's pictures come from here, so they show the workbench as it is today.
 test('screenshots of the workbench for the README, in Japanese and English', async ({ page }) => {
+  test.setTimeout(180_000); // imports two real sanctions lists
   const workspace = tempWorkspace();
   const host = await startHost(workspace);
   try {
@@ -52,6 +55,70 @@ test('screenshots of the workbench for the README, in Japanese and English', asy
       await expect(page.getByTestId('allegation-row')).toHaveCount(2);
       await page.screenshot({ path: `docs/screenshots/case-allegations-${language}.png` });
     }
+
+    // Sanctions lists and the coordination matrix: real OFAC (Xinjiang/Burma excerpt) and Japanese
+    // MOF files. Only lists that are complete for these subjects are loaded, so no cell claims "not
+    // designated" for a partner whose list is only an excerpt here.
+    const listDir = fs.mkdtempSync(path.join(os.tmpdir(), 'casebench-shot-lists-'));
+    const ofac = ['sdn.csv', 'alt.csv', 'add.csv'].map((name) => {
+      const target = path.join(listDir, name);
+      fs.copyFileSync(path.resolve('../shared/fixtures/sanctions/us-ofac-sdn/excerpt-burma-xinjiang-2021-07', name), target);
+      return target;
+    });
+    const mof = path.join(listDir, 'shisantouketsu20260305.xlsx');
+    fs.copyFileSync(path.resolve('../shared/fixtures/sanctions/jp-mof/shisantouketsu20260305.xlsx'), mof);
+    await page.goto(`${host.origin}/#/lists`);
+    await page.getByTestId('list-file-input').setInputFiles([...ofac, mof]);
+    await expect(page.getByTestId('list-import')).toHaveAttribute('data-running', 'false', { timeout: 120_000 });
+    await expect(page.getByTestId('list-row')).toHaveCount(2);
+
+    const xinjiang = [
+      { names: [{ script: 'hans' as const, value: '朱海仑' }], birth: '1958-01', ref: '29219' },
+      { names: [{ script: 'hans' as const, value: '陈全国' }], birth: '1955', ref: '29220' },
+      { names: [{ script: 'hans' as const, value: '王君正' }], birth: '1963-05', ref: '31492' },
+      { names: [{ script: 'hans' as const, value: '王明山' }], birth: '1964-01', ref: null },
+    ];
+    for (const s of xinjiang) {
+      const precision = s.birth.length === 4 ? ('year' as const) : ('month' as const);
+      await call(host, 'subjects.create', {
+        caseId: first,
+        type: 'person',
+        names: s.names,
+        birthDates: [{ date: { precision, value: s.birth } }],
+        nationalities: [{ country: 'CN' }],
+      });
+    }
+    await call(host, 'screening.run', { scope: 'case', caseId: first });
+    const screened = await call(host, 'screening.candidates', { caseId: first });
+    for (const s of xinjiang) {
+      if (!s.ref) continue; // left to decide: the matrix shows it as pending
+      const candidate = screened
+        .flatMap((subject) => subject.persons.flatMap((p) => p.candidates))
+        .find((c) => c.listKey === 'us-ofac-sdn' && c.listRef === s.ref);
+      if (!candidate) throw new Error(`no candidate for OFAC ${s.ref}`);
+      await call(host, 'screening.decide', { candidateId: candidate.id, decision: 'confirmed', note: 'Name, date of birth and nationality agree.', caseId: first });
+    }
+
+    for (const language of ['ja', 'en'] as const) {
+      await page.getByTestId('language-switch').getByText(language === 'ja' ? '日本語' : 'English').click();
+      await expect(page.locator('html')).toHaveAttribute('lang', language);
+      // A newer download of the OFAC list replaces the one in use: the report says what it read and replaced.
+      await page.goto(`${host.origin}/#/lists`);
+      await page.getByTestId('list-file-input').setInputFiles(ofac);
+      await expect(page.getByTestId('list-import')).toHaveAttribute('data-running', 'false', { timeout: 60_000 });
+      await expect(page.getByTestId('list-import-report')).toBeVisible();
+      await page.screenshot({ path: `docs/screenshots/sanctions-lists-${language}.png` });
+      await call(host, 'screening.run', { scope: 'case', caseId: first }); // as an investigator would after a new list
+
+      await page.goto(`${host.origin}/#/cases/${first}/screening?view=matrix`);
+      await expect(page.locator('[data-testid="matrix-row"][data-gap="true"]')).toHaveCount(3);
+      await page.screenshot({ path: `docs/screenshots/coordination-matrix-${language}.png` });
+
+      await page.goto(`${host.origin}/#/cases/${first}/screening`);
+      await expect(page.getByTestId('candidate').first()).toBeVisible();
+      await page.screenshot({ path: `docs/screenshots/screening-candidates-${language}.png` });
+    }
+    fs.rmSync(listDir, { recursive: true, force: true });
   } finally {
     await host.stop();
     fs.rmSync(workspace, { recursive: true, force: true });

@@ -6,10 +6,23 @@ import { allegationHandlers } from './handlers/allegations';
 import { subjectHandlers } from './handlers/subjects';
 import { caseHandlers } from './handlers/cases';
 import { evidenceHandlers } from './handlers/evidence';
+import { documentHandlers } from './handlers/documents';
+import type { DocumentDeps } from './documents/document-service';
+import { documentFonts } from './documents/fonts/font-library';
+import { playwrightPrinter } from './documents/playwright-printer';
+import { proposalMatrix } from './documents/coordination-input';
+import { shellPrinting } from './documents/shell-printing';
+import type { PdfPrinter } from './documents/printer';
+import { findingHandlers } from './handlers/findings';
+import { listHandlers } from './handlers/lists';
+import { workflowHandlers } from './handlers/workflow';
+import { screeningHandlers } from './handlers/screening';
+import { sweepDesignations } from './lists/designation-store';
 import type { RunService } from './handlers/run-service';
 import { allegationSearchProvider } from './search/allegation-provider';
 import { caseSearchProvider } from './search/case-provider';
 import { evidenceSearchProvider } from './search/evidence-provider';
+import { findingSearchProvider } from './search/finding-provider';
 import { subjectSearchProvider } from './search/subject-provider';
 import type { SearchProvider } from './search/provider';
 import { searchWorkspace } from './search/search-service';
@@ -36,6 +49,10 @@ export interface WorkbenchOptions {
   appVersion: string;
   /** Stamped on events instead of the workspace's identity (tests, benchmarks). */
   actor?: string;
+  /** Prints proposal documents: Electron's printToPDF in the app; by default the installed Chromium through Playwright. */
+  printer?: PdfPrinter;
+  /** The desktop app's folder chooser for exporting documents (the browser host downloads instead). */
+  chooseFolder?: () => Promise<string | null>;
 }
 
 function tryOpen(dir: string): Workspace | Failure {
@@ -58,6 +75,7 @@ const SEARCH_PROVIDERS: readonly SearchProvider[] = [
   allegationSearchProvider,
   subjectSearchProvider,
   evidenceSearchProvider,
+  findingSearchProvider,
 ];
 
 export function openWorkbench(options: WorkbenchOptions): Workbench {
@@ -75,6 +93,11 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   });
   /** Once open: the services' context, and the text extraction an interrupted import left pending. */
   const onOpened = (workspace: Workspace) => {
+    try {
+      sweepDesignations(workspace.db); // versions of lists an import killed mid-way left behind
+    } catch (error) {
+      console.error('[casebench] sweeping unfinished list imports failed:', error);
+    }
     ctx = contextOf(workspace);
     resumed = resumeExtraction({ ...ctx, vault: workspace.vault }).catch((error: unknown) => {
       console.error('[casebench] resuming text extraction failed:', error);
@@ -113,6 +136,23 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   const evidenceService = <T,>(run: (c: EvidenceContext) => T): T =>
     service((c) => run({ ...c, vault: (opened as Workspace).vault }));
 
+  // Fonts and the printer are loaded on the first document, not at start-up.
+  let documentDeps: DocumentDeps | null = null;
+  const documents = (): DocumentDeps => {
+    if (documentDeps) return documentDeps;
+    const fonts = documentFonts();
+    const shell = shellPrinting();
+    const chooseFolder = options.chooseFolder ?? shell?.chooseFolder;
+    documentDeps = {
+      fonts,
+      printer: options.printer ?? shell?.printer ?? playwrightPrinter({ fontFile: (url) => fonts.filePath(url) }),
+      matrix: proposalMatrix,
+      creator: `Casebench ${options.appVersion}`,
+      ...(chooseFolder ? { chooseFolder } : {}),
+    };
+    return documentDeps;
+  };
+
   const handlers: Handlers = {
     'app.status': status,
     'settings.setLanguage': (input) => service((c) => settings.setLanguage(c, input.language)),
@@ -120,7 +160,12 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
     ...caseHandlers(service),
     ...allegationHandlers(service),
     ...evidenceHandlers(evidenceService, jobs),
+    ...listHandlers(evidenceService, jobs),
     ...subjectHandlers(service),
+    ...findingHandlers(service),
+    ...documentHandlers(evidenceService, documents),
+    ...workflowHandlers(evidenceService),
+    ...screeningHandlers(service),
     'search.query': (input) => service((c) => searchWorkspace(c, input, SEARCH_PROVIDERS)),
   };
 
@@ -130,6 +175,7 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
     evidence: createEvidenceTransport(() => (opened instanceof Failure ? null : { vault: opened.vault, db: opened.db })),
     close: () => {
       jobs.cancelAll();
+      void documentDeps?.printer.close();
       if (!(opened instanceof Failure)) opened.close();
     },
   };

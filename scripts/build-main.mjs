@@ -8,7 +8,8 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3'],
+  // playwright-core: the browser host prints proposals with it (imported only when printing); the desktop app prints with Electron.
+  external: ['electron', 'better-sqlite3', 'playwright-core'],
   logLevel: 'warning',
 };
 

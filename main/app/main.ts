@@ -10,6 +10,9 @@ import { denyPermissions, hardenWebContents } from './hardening';
 import { bindIpc } from './ipc';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { createMainWindow } from './window';
+import { electronPrinter } from './print-to-pdf';
+import { documentFonts } from '../documents/fonts/font-library';
+import { registerShellPrinting } from '../documents/shell-printing';
 
 // dist/main/app.cjs → dist/main/preload.cjs and dist/renderer/.
 const preloadPath = path.join(__dirname, 'preload.cjs');
@@ -49,6 +52,15 @@ async function start(): Promise<void> {
 
   await app.whenReady();
   // A workspace that cannot be opened still yields a router; app.status tells the window why.
+  // Proposal documents print with Electron's Chromium; exports go to a folder the user chooses.
+  registerShellPrinting({
+    printer: electronPrinter((url) => documentFonts().filePath(url)),
+    chooseFolder: async () => {
+      const options = { properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+  });
   workbench = openWorkbench({ workspaceDir, appVersion: app.getVersion() });
   bindIpc(() => workbench?.router ?? null);
   denyPermissions(session.defaultSession);

@@ -23,7 +23,7 @@ describe('Canada consolidated autonomous sanctions list XML (SEMA + JVCFOA)', ()
   it('reads all 1,369 records of the April 2020 file, each with a unique regulation/schedule/item reference', async () => {
     expect(countOccurrences(CA, '<record>')).toBe(1369);
     const { list, entries, report } = await parsed;
-    expect(list).toEqual({ authority: 'CA', format: 'ca_sema_xml', listName: 'Consolidated Canadian Autonomous Sanctions List', listDate: null });
+    expect(list).toEqual({ key: 'ca-sema', authority: 'CA', format: 'ca_sema_xml', listName: 'Consolidated Canadian Autonomous Sanctions List', listDate: null });
     expect(report.entries).toBe(1369);
     expect(report.skipped).toEqual([]);
     expect(new Set(entries.map((e) => e.listId)).size).toBe(1369);

@@ -88,7 +88,7 @@ export async function parseCaSemaXml(path: string, options: ParseOptions = {}): 
   });
   out.requireRecords(CA_FILE_KIND, '<record>s');
   return {
-    list: { authority: 'CA', format: 'ca_sema_xml', listName: 'Consolidated Canadian Autonomous Sanctions List', listDate: null },
+    list: { key: 'ca-sema', authority: 'CA', format: 'ca_sema_xml', listName: 'Consolidated Canadian Autonomous Sanctions List', listDate: null },
     entries: out.entries,
     report: out.report,
   };

@@ -155,7 +155,7 @@ export async function parseEuFsfXml(path: string, options: ParseOptions = {}): P
   });
   out.requireRecords(EU_FILE_KIND, 'sanctionEntity records');
   return {
-    list: { authority: 'EU', format: 'eu_fsf_xml', listName: 'EU Consolidated Financial Sanctions List', listDate },
+    list: { key: 'eu-fsf', authority: 'EU', format: 'eu_fsf_xml', listName: 'EU Consolidated Financial Sanctions List', listDate },
     entries: out.entries,
     report: out.report,
   };

@@ -48,7 +48,7 @@ describe('Japan MOF asset-freeze workbook (xlsx)', () => {
     ]);
     expect(report.entries + report.skipped.length).toBe(rows);
     expect(report.entries).toBe(2876);
-    expect(parsed.list).toEqual({ authority: 'JP', format: 'jp_mof_xlsx', listName: '資産凍結等の措置の対象者 (MOF)', listDate: null });
+    expect(parsed.list).toEqual({ key: 'jp-mof', authority: 'JP', format: 'jp_mof_xlsx', listName: '資産凍結等の措置の対象者 (MOF)', listDate: null });
   });
 
   it('finds the columns by header text, in header rows 2, 3 or 5, without the hidden furigana of the header cells', () => {

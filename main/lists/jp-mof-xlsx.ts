@@ -235,7 +235,7 @@ export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): 
   if (repeated.length) out.report.warnings.push(`notice numbers used by more than one row of the same sheet: ${repeated.join(', ')}`);
   if (sheets.length === 0) throw new ListParseError(JP_FILE_KIND, 'wrong_kind', null, 'no sheet has a 告示番号 / 英語表記 header row');
   return {
-    list: { authority: 'JP', format: 'jp_mof_xlsx', listName: '資産凍結等の措置の対象者 (MOF)', listDate: null },
+    list: { key: 'jp-mof', authority: 'JP', format: 'jp_mof_xlsx', listName: '資産凍結等の措置の対象者 (MOF)', listDate: null },
     entries: out.entries,
     report: out.report,
     sheets,

@@ -32,7 +32,7 @@ describe('OFAC SDN legacy CSV', () => {
     expect(raw.at(-1)).toBe(0x1a); // Ctrl-Z at the end, as OFAC publishes it
     expect(crlfLines(raw)).toBe(8976);
     const { list, entries, report } = await full;
-    expect(list).toEqual({ authority: 'US', format: 'ofac_csv', listName: 'OFAC Specially Designated Nationals and Blocked Persons List (SDN)', listDate: null });
+    expect(list).toEqual({ key: 'us-ofac-sdn', authority: 'US', format: 'ofac_csv', listName: 'OFAC Specially Designated Nationals and Blocked Persons List (SDN)', listDate: null });
     expect(report.entries).toBe(8976);
     expect(report.skipped).toEqual([]);
     expect(report.warnings).toEqual([]);

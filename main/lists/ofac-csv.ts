@@ -342,7 +342,7 @@ export async function parseOfacCsv(files: OfacCsvFiles, options: ParseOptions = 
     throw new ListParseError(`${OFAC_FILE_KIND} (sdn.csv)`, 'empty', null, 'no records');
   }
   return {
-    list: { authority: 'US', format: 'ofac_csv', listName: 'OFAC Specially Designated Nationals and Blocked Persons List (SDN)', listDate: null },
+    list: { key: 'us-ofac-sdn', authority: 'US', format: 'ofac_csv', listName: 'OFAC Specially Designated Nationals and Blocked Persons List (SDN)', listDate: null },
     entries: out.entries,
     report: out.report,
   };

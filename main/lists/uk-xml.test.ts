@@ -21,7 +21,7 @@ describe('UK Sanctions List XML', () => {
   it('reads the three Designations of the 2026-08-14 excerpt and the generation date', async () => {
     expect(countOccurrences(UK, '<Designation>')).toBe(3);
     const { list, entries, report } = await parseUkXml(UK);
-    expect(list).toEqual({ authority: 'UK', format: 'uk_xml', listName: 'UK Sanctions List', listDate: '2026-08-14' });
+    expect(list).toEqual({ key: 'uk-sanctions-list', authority: 'UK', format: 'uk_xml', listName: 'UK Sanctions List', listDate: '2026-08-14' });
     // Names: every <Name> and every <NameNonLatinScript>
     expect(report).toEqual({ entries: 3, names: countOccurrences(UK, '<Name>') + countOccurrences(UK, '<NameNonLatinScript>'), skipped: [], warnings: [] });
     expect(entries.map((e) => [e.listId, e.type])).toEqual([

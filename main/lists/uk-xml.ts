@@ -147,7 +147,7 @@ export async function parseUkXml(path: string, options: ParseOptions = {}): Prom
   });
   out.requireRecords(UK_FILE_KIND, 'Designation records');
   return {
-    list: { authority: 'UK', format: 'uk_xml', listName: 'UK Sanctions List', listDate },
+    list: { key: 'uk-sanctions-list', authority: 'UK', format: 'uk_xml', listName: 'UK Sanctions List', listDate },
     entries: out.entries,
     report: out.report,
   };

@@ -26,7 +26,7 @@ describe('UN consolidated list XML', () => {
     const entities = countOccurrences(FULL, '<ENTITY>');
     expect([individuals, entities]).toEqual([709, 305]);
     const { list, entries, report } = await parseUnXml(FULL);
-    expect(list).toEqual({ authority: 'UN', format: 'un_xml', listName: 'UN Security Council Consolidated List', listDate: '2020-03-20' });
+    expect(list).toEqual({ key: 'un-sc', authority: 'UN', format: 'un_xml', listName: 'UN Security Council Consolidated List', listDate: '2020-03-20' });
     expect(report.entries).toBe(individuals + entities);
     expect(entries).toHaveLength(1014);
     expect(entries.filter((e) => e.type === 'person')).toHaveLength(709);

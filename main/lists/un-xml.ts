@@ -168,7 +168,7 @@ export async function parseUnXml(path: string, options: ParseOptions = {}): Prom
   });
   out.requireRecords(UN_FILE_KIND, 'INDIVIDUAL or ENTITY records');
   return {
-    list: { authority: 'UN', format: 'un_xml', listName: 'UN Security Council Consolidated List', listDate },
+    list: { key: 'un-sc', authority: 'UN', format: 'un_xml', listName: 'UN Security Council Consolidated List', listDate },
     entries: out.entries,
     report: out.report,
   };

@@ -1,21 +1,110 @@
-import anyAscii from 'any-ascii';
+import { prepareName, type PreparedName } from './name-match';
+import { joinedSkeleton } from './phonetic';
 
 /**
  * Blocking keys for screening: the short strings under which a name is indexed so that candidates
  * for a subject's name can be found without comparing against every entry. Two names that should
- * be compared must share at least one key. FIRST VERSION — the matching work refines this.
+ * be compared must share at least one key. Five kinds:
+ *
+ * - `t:hailun`  the first and the last part as written (3+ letters), where surnames are: finds a
+ *               name with a typo in another part, or written with initials (M. A. Hlaing).
+ * - `j:SNSNSR`  the sound skeleton of the whole name written together, from each part in turn
+ *               (at most 4 parts; particles left out, and also kept when there are some): finds
+ *               Zhuhailun and MinAungHlaing in either name order, QasimAlrimi, ヒダーヤトゥッラー for
+ *               HIDAYATULLAH, and チャン・ソンチョル (2 parts) for JANG SONG CHOL (3 parts).
+ * - `p:C.HRN`  two parts' sound skeletons, paired with the next part round the name: finds
+ *               ミン・アウン・フライン for HLAING, Min Aung whatever the order, and names with a part
+ *               more or less.
+ * - `i:hlaing.m`  the first part with the initial of the second, and the last part with the initial
+ *               of the first: finds M. A. Hlaing and K. Al-Mahmud where the surname alone is
+ *               common (Kim, Muhammad).
+ * - `s:HRN`    for names of two parts only, each part's sound skeleton: with one part unlike
+ *               (Peter → ペーター), a two-part name has no pair left to find it by.
+ *
+ * The index holds only these (a million entities with their aliases make tens of millions of
+ * keys: each kind must earn its place); a subject's query asks for more (every part, every pair,
+ * see queryKeys). Keys shared by too many entries are skipped at query time. Bump NAME_KEYS_VERSION
+ * whenever the keys of a name change: lists indexed with an older version are re-indexed before
+ * the next screening.
  */
-export const NAME_KEYS_VERSION = 1;
+export const NAME_KEYS_VERSION = 9;
 
-/** Lower-case ASCII tokens of a name in any script. */
+const MAX_KEY_TOKENS = 8;
+const MAX_ROTATED = 4;
+
+/** Lower-case ASCII tokens of a name in any script (romanised; see romanise.ts). */
 export function nameTokens(value: string): string[] {
-  return anyAscii(value)
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((token) => token.length > 0);
+  return prepareName(value).tokens;
 }
+
+const core = (name: PreparedName) =>
+  name.tokens
+    .map((token, i) => ({ token, skeletons: name.coarse[i]! }))
+    .filter((p, i) => !name.noise[i] && p.token.length >= 2)
+    .slice(0, MAX_KEY_TOKENS);
+
+const pairKey = (a: string, b: string) => (a < b ? `p:${a}.${b}` : `p:${b}.${a}`);
+
+function addPairs(keys: Set<string>, a: string[], b: string[]): void {
+  for (const x of a) for (const y of b) if (x && y) keys.add(pairKey(x, y));
+}
+
+/** The sound skeleton of the parts written together, from each part in turn (1–4 parts). */
+function addSounded(keys: Set<string>, skeletons: string[]): void {
+  if (skeletons.length === 0 || skeletons.length > MAX_ROTATED) return;
+  for (let r = 0; r < skeletons.length; r++) {
+    const skeleton = joinedSkeleton([...skeletons.slice(r), ...skeletons.slice(0, r)]);
+    if (skeleton.length >= 2) keys.add(`j:${skeleton}`);
+  }
+}
+
+/** A name's parts' first sound skeletons. */
+const soundsOf = (tokens: { skeletons: string[] }[]) => tokens.map((p) => p.skeletons[0] ?? '');
 
 /** The keys a name is indexed under. */
 export function nameKeys(value: string): string[] {
-  return [...new Set(nameTokens(value).filter((token) => token.length >= 2))];
+  return indexKeys(prepareName(value));
+}
+
+export function indexKeys(name: PreparedName): string[] {
+  const parts = core(name);
+  const keys = new Set<string>();
+  if (parts.length === 1 && parts[0]!.token.length >= 3) keys.add(`t:${parts[0]!.token}`);
+  if (parts.length >= 2) {
+    keys.add(`i:${parts[0]!.token}.${parts[1]!.token[0]}`);
+    keys.add(`i:${parts.at(-1)!.token}.${parts[0]!.token[0]}`);
+  }
+  addSounded(keys, soundsOf(parts));
+  const withParticles = name.tokens.map((token, i) => ({ token, skeletons: name.coarse[i]! })).filter((p) => p.token.length >= 2);
+  if (withParticles.length > parts.length) addSounded(keys, soundsOf(withParticles.slice(0, MAX_KEY_TOKENS)));
+  if (parts.length === 2) {
+    addPairs(keys, parts[0]!.skeletons, parts[1]!.skeletons);
+    for (const part of parts) for (const skeleton of part.skeletons) if (skeleton) keys.add(`s:${skeleton}`);
+  }
+  if (parts.length >= 3) {
+    parts.forEach((p, i) => addPairs(keys, p.skeletons, parts[(i + 1) % parts.length]!.skeletons));
+  }
+  return [...keys];
+}
+
+/**
+ * The keys to look a subject's name up by: its own index keys, every part (3+ letters), every pair
+ * of its parts (any two parts of an entry's name that sit next to each other round the name are
+ * found), and each part's sound on its own (a subject written Zhuhailun, an entry ZHU Hailun).
+ */
+export function queryKeys(name: PreparedName): string[] {
+  const keys = new Set(indexKeys(name));
+  const parts = core(name);
+  for (let i = 0; i < parts.length; i++) {
+    for (let j = i + 1; j < parts.length; j++) addPairs(keys, parts[i]!.skeletons, parts[j]!.skeletons);
+  }
+  // Every part with the initial of every other part or initial (M. A. Hlaing: hlaing.m, hlaing.a).
+  const initials = name.tokens.filter((t, i) => t.length === 1 || !name.noise[i]).map((t) => t[0]!);
+  for (const { token } of parts) for (const initial of initials) if (initial !== token[0] || initials.length > 1) keys.add(`i:${token}.${initial}`);
+  for (const { token, skeletons } of parts) {
+    if (token.length >= 3) keys.add(`t:${token}`);
+    addSounded(keys, skeletons.slice(0, 1));
+    for (const skeleton of skeletons) if (skeleton) keys.add(`s:${skeleton}`);
+  }
+  return [...keys];
 }

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Job } from '../../shared/contract/channels/jobs';
 import type { VerifyReport } from '../../shared/contract/channels/evidence';
+import type { ListImportResult } from '../../shared/contract/channels/lists';
 import { Failure } from '../ipc/failure';
 
 export interface JobControl {
@@ -9,14 +10,21 @@ export interface JobControl {
   advance(n: number): void;
 }
 
+/** What each kind of job answers when done, and the field of the Job that carries it. */
+interface JobResults {
+  'evidence.verify': VerifyReport;
+  'lists.import': ListImportResult;
+}
+const RESULT_FIELD = { 'evidence.verify': 'report', 'lists.import': 'listImport' } as const satisfies Record<Job['kind'], keyof Job>;
+
 /**
- * Long work the UI polls (integrity verification). In memory only: a restart forgets jobs, and
- * what must outlive them (a clean verification) is written to the custody log by the job itself.
+ * Long work the UI polls (integrity verification, list imports). In memory only: a restart
+ * forgets jobs, and what must outlive them (a clean verification, a list) the job itself stores.
  */
 export class Jobs {
   private readonly jobs = new Map<string, { job: Job; abort: AbortController; finished: Promise<void> }>();
 
-  start(kind: Job['kind'], run: (control: JobControl) => Promise<VerifyReport>): string {
+  start<K extends Job['kind']>(kind: K, run: (control: JobControl) => Promise<JobResults[K]>): string {
     const jobId = uuidv7();
     const abort = new AbortController();
     const job: Job = { jobId, kind, state: 'running', done: 0, total: 0 };
@@ -28,14 +36,18 @@ export class Jobs {
     const finished = (async () => {
       await Promise.resolve(); // answer the start call before any work happens
       try {
-        const report = await run(control);
+        const result = await run(control);
         if (abort.signal.aborted) job.state = 'cancelled';
-        else Object.assign(job, { state: 'done', report });
+        else Object.assign(job, { state: 'done', [RESULT_FIELD[kind]]: result });
       } catch (error) {
         if (abort.signal.aborted) job.state = 'cancelled';
         else {
-          console.error('[casebench] job failed:', error);
-          Object.assign(job, { state: 'failed', error: error instanceof Failure ? error.message : 'The job stopped because of an internal error.' });
+          if (!(error instanceof Failure)) console.error('[casebench] job failed:', error);
+          Object.assign(job, {
+            state: 'failed',
+            error: error instanceof Failure ? error.message : 'The job stopped because of an internal error.',
+            errorCode: error instanceof Failure ? error.code : 'INTERNAL',
+          });
         }
       }
     })();

@@ -178,6 +178,11 @@ export class Vault {
     return this.uploads.get(uploadId);
   }
 
+  /** The file a waiting upload's bytes are in, for readers that use them without claiming (list imports). */
+  heldFile(uploadId: string): string | undefined {
+    return this.uploads.has(uploadId) ? this.uploadPath(uploadId) : undefined;
+  }
+
   private uploadPath(uploadId: string): string {
     return path.join(this.tmpDir, `${uploadId}.upload`);
   }
@@ -245,7 +250,17 @@ export class Vault {
       tmpRemoved++;
     }
     this.uploads.clear();
-    const referenced = db.prepare('SELECT 1 FROM evidence_items WHERE sha256 = ? LIMIT 1').pluck();
+    // Issued proposal documents (their PDF and HTML source, main/documents) are kept like evidence.
+    const documents = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'issued_documents'").get() !== undefined;
+    const referenced = db
+      .prepare(
+        documents
+          ? `WITH f (sha) AS (SELECT ?) SELECT 1 FROM f
+             WHERE EXISTS (SELECT 1 FROM evidence_items WHERE sha256 = f.sha)
+                OR EXISTS (SELECT 1 FROM issued_documents WHERE sha256 = f.sha OR source_sha256 = f.sha)`
+          : 'SELECT 1 FROM evidence_items WHERE sha256 = ? LIMIT 1',
+      )
+      .pluck();
     let orphansRemoved = 0;
     for (const file of walk(this.contentDir)) {
       const name = path.basename(file);

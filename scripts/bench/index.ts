@@ -17,11 +17,14 @@ import { benchSearch } from './search';
 import { seedCases } from './seed';
 import { TYPED, measureService } from './service';
 import { benchEvidence } from './evidence';
+import { benchLists } from './lists';
+import { benchScreening } from './screening';
+import { benchDocuments } from './documents';
 import { report, reportThroughput } from './stats';
 
-/** CASEBENCH_BENCH_ONLY=caselist,search,evidence runs just those parts (all by default). */
+/** CASEBENCH_BENCH_ONLY=caselist,search,evidence,lists,screening,documents runs just those parts (all by default). */
 const only = process.env.CASEBENCH_BENCH_ONLY?.split(',').map((part) => part.trim());
-const wants = (part: 'caselist' | 'search' | 'evidence') => !only || only.includes(part);
+const wants = (part: 'caselist' | 'search' | 'evidence' | 'lists' | 'screening' | 'documents') => !only || only.includes(part);
 
 async function benchCaseList(): Promise<void> {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'casebench-bench-'));
@@ -59,6 +62,12 @@ async function main(): Promise<void> {
   if (wants('search')) await benchSearch();
   // Evidence vault throughput on 1 GiB (import and verification against streaming SHA-256; see evidence.ts).
   if (wants('evidence')) console.log(`\n${(await benchEvidence()).map(reportThroughput).join('\n\n')}`);
+  // Import of a 1M-entity FollowTheMoney file through the list import (scale with CASEBENCH_BENCH_LISTS_ENTITIES; see lists.ts).
+  if (wants('lists')) await benchLists();
+  // Screening quality on the real fixture lists, and 1,000 subjects against 1M entities (see screening.ts).
+  if (wants('screening')) await benchScreening();
+  // A 30-page bilingual proposal with 200 exhibits, issued end to end, against a blank page printed by the same Chromium (see documents.ts).
+  if (wants('documents')) await benchDocuments();
 }
 
 main().catch((error: unknown) => {

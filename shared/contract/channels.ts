@@ -6,9 +6,19 @@ import { subjectChannels } from './channels/subjects';
 import { searchChannels } from './channels/search';
 import { evidenceChannels } from './channels/evidence';
 import { jobChannels } from './channels/jobs';
+import { findingChannels } from './channels/findings';
+import { listChannels } from './channels/lists';
+import { documentChannels } from './channels/documents';
+import { workflowChannels } from './channels/workflow';
+import { screeningChannels } from './channels/screening';
 
 export * from './channels/evidence';
 export * from './channels/jobs';
+export * from './channels/findings';
+export * from './channels/lists';
+export * from './channels/documents';
+export * from './channels/workflow';
+export * from './channels/screening';
 export * from './channels/subjects';
 export { CASE_SORT_FIELDS, CaseListQuerySchema, type CaseFields, type CaseListQuery } from './channels/cases';
 
@@ -25,6 +35,11 @@ export const contract = {
   ...searchChannels,
   ...evidenceChannels,
   ...jobChannels,
+  ...findingChannels,
+  ...listChannels,
+  ...documentChannels,
+  ...workflowChannels,
+  ...screeningChannels,
 } as const;
 
 export type Contract = typeof contract;

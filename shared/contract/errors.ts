@@ -18,6 +18,28 @@ export const ERROR_CODES = [
   'WORKSPACE_TOO_NEW',
   'WORKSPACE_UNAVAILABLE',
   'DISK_FULL',
+  /** A sanctions-list file that cannot be read as a list; the message names the file and where. */
+  'LIST_UNREADABLE',
+  /** Rich text (a finding, a statement of reasons) that is not a document the editor writes: a node type it does not support, a bad shape. */
+  'RICH_TEXT_INVALID',
+  /** Rich text over the size limit (fields.body.max is the limit). */
+  'RICH_TEXT_TOO_LARGE',
+  /** Saved on top of a revision someone else has replaced since it was read; nothing was overwritten. */
+  'REVISION_CONFLICT',
+  /** A proposal document the case data cannot yet support (the message lists what to fix); nothing was issued. */
+  'DOCUMENT_INCOMPLETE',
+  /** Chromium could not print the document; nothing was issued. */
+  'PRINT_FAILED',
+  /** The folder chosen for an export cannot be written to; nothing was written. */
+  'EXPORT_FOLDER_UNWRITABLE',
+  /** A stage gate with unmet checks and no justification, or a check no justification moves past. */
+  'GATE_UNMET',
+  /** The person who submitted a case for review tried to review it. */
+  'REVIEWER_IS_AUTHOR',
+  /** The case moved (advanced, returned, reviewed) since the user looked at it; nothing was changed. */
+  'STAGE_CHANGED',
+  /** Screening asked for while no sanctions list has been imported. */
+  'NO_LISTS_LOADED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -54,6 +54,15 @@ export const CASE_EVENT_KINDS = [
   'subject_added',
   'subject_removed',
   'subject_roles_updated',
+  'stage_advanced',
+  'stage_returned',
+  'gate_waived',
+  'review_approved',
+  'review_returned',
+  'decision_recorded',
+  'document_issued',
+  'screening_confirmed',
+  'screening_rejected',
 ] as const;
 export const CaseEventSchema = z.object({
   id: IdSchema,

@@ -15,7 +15,7 @@ export const AUTHORITIES = ['US', 'UK', 'EU', 'CA', 'AU', 'UN', 'JP'] as const;
 export type Authority = (typeof AUTHORITIES)[number];
 
 /** The file formats Casebench can read. */
-export const LIST_FORMATS = ['un_xml', 'ofac_csv', 'eu_fsf_xml', 'uk_xml', 'ca_sema_xml', 'jp_mof_xlsx'] as const;
+export const LIST_FORMATS = ['un_xml', 'ofac_csv', 'eu_fsf_xml', 'uk_xml', 'ca_sema_xml', 'jp_mof_xlsx', 'ofac_xml', 'ftm_jsonl'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
 
 export const DESIGNATION_TYPES = ['person', 'entity', 'vessel', 'aircraft', 'unknown'] as const;
@@ -87,6 +87,7 @@ export const DesignationIdentifierSchema = z.object({
 export const DesignationEntrySchema = z.object({
   /** The list's own reference (UN KPi.033, OFAC ent_num, EU logicalId, UK UniqueID …). */
   listId: z.string().min(1),
+  authority: z.enum(AUTHORITIES).optional(),
   type: z.enum(DESIGNATION_TYPES),
   /** Programmes or regimes as the list names them (OFAC "BURMA-EO14014", UN "DPRK" …). */
   programmes: z.array(z.string()),
@@ -103,8 +104,16 @@ export const DesignationEntrySchema = z.object({
 });
 export type DesignationEntry = z.infer<typeof DesignationEntrySchema>;
 
+/**
+ * Which list a file is a version of: an import replaces the current list with the same key. Two
+ * formats of one list share it (OFAC's CSV set and its XML are both 'us-ofac-sdn').
+ */
+export const ListKeySchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
+
 export const DesignationListSchema = z.object({
-  authority: z.enum(AUTHORITIES),
+  key: ListKeySchema,
+  /** Null only for a file that mixes authorities (each entry then says its own). */
+  authority: z.enum(AUTHORITIES).nullable(),
   format: z.enum(LIST_FORMATS),
   listName: z.string(),
   /** The date the list says it was generated or published, when it says so. */

@@ -2,9 +2,14 @@ import { initial } from './001-initial';
 import { evidence } from './002-evidence';
 import { subjects } from './003-subjects';
 import { search } from './004-search';
+import { designations } from './005-designations';
+import { screening } from './006-screening';
+import { findings } from './007-findings';
+import { workflow } from './008-workflow';
+import { documents } from './009-documents';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file and a new row here, never an edit to a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [initial, evidence, subjects, search];
+export const MIGRATIONS: readonly Migration[] = [initial, evidence, subjects, search, designations, screening, findings, workflow, documents];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -9,7 +9,15 @@ import {
 
 /** What the Electron preload exposes on window.casebench; nothing else crosses the bridge. */
 export interface Bridge {
-  invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  invoke(channel: string, input: unknown, options?: InvokeOptions): Promise<Result<unknown>>;
+}
+
+export interface InvokeOptions {
+  /**
+   * The page is going away (pagehide): let the request outlive it. Over HTTP that is fetch's
+   * `keepalive` (bodies up to 64 KB); Electron's IPC message is sent at once and needs nothing.
+   */
+  keepalive?: boolean;
 }
 
 declare global {
@@ -51,11 +59,12 @@ function hostToken(): string {
 function httpBridge(): Bridge {
   const token = hostToken();
   return {
-    async invoke(channel, input) {
+    async invoke(channel, input, options) {
       const response = await fetch(HOST_INVOKE_PATH, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ channel, input }),
+        keepalive: options?.keepalive ?? false,
       });
       return (await response.json()) as Result<unknown>;
     },
@@ -65,11 +74,15 @@ function httpBridge(): Bridge {
 let bridge: Bridge | undefined;
 
 /** Calls a channel through Electron's preload or the browser host: one typed client, two transports. */
-export async function invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+export async function invoke<C extends Channel>(
+  channel: C,
+  input: ChannelInput<C>,
+  options?: InvokeOptions,
+): Promise<ChannelOutput<C>> {
   bridge ??= window.casebench ?? httpBridge();
   let result: Result<unknown>;
   try {
-    result = await bridge.invoke(channel, input);
+    result = await bridge.invoke(channel, input, options);
   } catch {
     throw new ApiError({ code: 'WORKSPACE_UNAVAILABLE', message: 'The workbench service did not answer.' });
   }

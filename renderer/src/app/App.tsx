@@ -12,6 +12,10 @@ import { WorkspaceGate } from './WorkspaceGate';
 // The case list is what a start shows; everything else loads when first opened (see npm run bench).
 const CaseWorkspace = lazy(() => import('../features/cases/CaseWorkspace').then((m) => ({ default: m.CaseWorkspace })));
 const SearchPage = lazy(() => import('../features/search/SearchPage').then((m) => ({ default: m.SearchPage })));
+const ListsPage = lazy(() => import('../features/lists/ListsPage').then((m) => ({ default: m.ListsPage })));
+const WorkspaceMatrixPage = lazy(() =>
+  import('../features/screening/WorkspaceMatrixPage').then((m) => ({ default: m.WorkspaceMatrixPage })),
+);
 
 /**
  * Hash routes: the same build is loaded from app:// in Electron and from the host's file server,
@@ -30,6 +34,8 @@ export function App() {
                   <Route path="/" element={<CaseListPage />} />
                   <Route path="/cases/:id/:tab?" element={<CaseWorkspace />} />
                   <Route path="/search" element={<SearchPage />} />
+                  <Route path="/lists" element={<ListsPage />} />
+                  <Route path="/coordination" element={<WorkspaceMatrixPage />} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Routes>
               </Suspense>

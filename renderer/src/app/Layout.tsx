@@ -25,6 +25,12 @@ export function Layout({ children }: { children: ReactNode }) {
             <UnstyledButton component={Link} to="/" c="slate.1" fz="sm">
               {t('app.cases')}
             </UnstyledButton>
+            <UnstyledButton component={Link} to="/lists" c="slate.1" fz="sm" data-testid="nav-lists">
+              {t('lists.nav')}
+            </UnstyledButton>
+            <UnstyledButton component={Link} to="/coordination" c="slate.1" fz="sm" data-testid="nav-coordination">
+              {t('screening.nav')}
+            </UnstyledButton>
           </Group>
           <Group gap="md" wrap="nowrap">
             <HeaderSearch />

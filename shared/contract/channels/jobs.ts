@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { ERROR_CODES } from '../errors';
 import { IdSchema } from '../records';
 import { VerifyReportSchema } from './evidence';
+import { ListImportResultSchema } from './lists';
 
 /**
  * Long-running work (integrity verification) runs as a job the UI polls: started by its own
@@ -8,18 +10,26 @@ import { VerifyReportSchema } from './evidence';
  * Jobs live in memory only; a restart forgets them (their results that matter are in the custody log).
  */
 export const JOB_STATES = ['running', 'done', 'cancelled', 'failed'] as const;
+export const JOB_KINDS = ['evidence.verify', 'lists.import'] as const;
 
 export const JobSchema = z.object({
   jobId: IdSchema,
-  kind: z.literal('evidence.verify'),
+  kind: z.enum(JOB_KINDS),
   state: z.enum(JOB_STATES),
-  /** Progress in bytes hashed plus one per custody log walked, out of `total`. */
+  /**
+   * Progress out of `total`. evidence.verify: bytes hashed plus one per custody log walked.
+   * lists.import: entries stored; `total` is 0 until the end (a list's size is known once read).
+   */
   done: z.number().int(),
   total: z.number().int(),
-  /** Present when state is 'done'. */
+  /** Present when state is 'done' (evidence.verify). */
   report: VerifyReportSchema.optional(),
+  /** Present when state is 'done' (lists.import). */
+  listImport: ListImportResultSchema.optional(),
   /** Plain-English reason when state is 'failed'. */
   error: z.string().optional(),
+  /** The error's code when state is 'failed' (the UI translates it). */
+  errorCode: z.enum(ERROR_CODES).optional(),
 });
 export type Job = z.infer<typeof JobSchema>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../records';
 
-export const SEARCH_KINDS = ['case', 'allegation', 'subject', 'evidence'] as const;
+export const SEARCH_KINDS = ['case', 'allegation', 'subject', 'evidence', 'finding'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /**

@@ -1,4 +1,4 @@
-import { ActionIcon, Group, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconEye, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Allegation } from '../../../../shared/contract';
@@ -38,7 +38,7 @@ export function AllegationTable({ allegations, readOnly, onEdit, onRemove }: Pro
             {t('allegations.columns.victims')}
           </Table.Th>
           <Table.Th w={104}>
-            <span className="mantine-visually-hidden">{t('allegations.columns.actions')}</span>
+            <VisuallyHidden>{t('allegations.columns.actions')}</VisuallyHidden>
           </Table.Th>
         </Table.Tr>
       </Table.Thead>

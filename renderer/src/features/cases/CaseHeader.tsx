@@ -6,6 +6,7 @@ import type { CaseDetail } from '../../../../shared/contract';
 import { countryName } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { CaseStatusBadge, StageBadge } from '../../ui/badges';
+import { WorkflowBar } from '../workflow/WorkflowBar';
 
 export function CaseHeader({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
           {place}
         </Text>
       )}
+      <WorkflowBar detail={detail} />
     </Stack>
   );
 }

@@ -1,8 +1,18 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseEvent } from '../../../../shared/contract';
+import { STAGES, type Stage } from '../../../../shared/domain/workflow';
 import { formatDateTime } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
+
+/** Stage events carry "3 → 4" (stage numbers, language-free); shown as the stages' names. */
+function stageMove(event: CaseEvent): [Stage, Stage] | null {
+  if (event.kind !== 'stage_advanced' && event.kind !== 'stage_returned') return null;
+  const match = /^(\d) → (\d)$/.exec(event.subject ?? '');
+  const from = match && STAGES[Number(match[1]) - 1];
+  const to = match && STAGES[Number(match[2]) - 1];
+  return from && to ? [from, to] : null;
+}
 
 /** The case's history, newest first: what happened, when, by whom, and why. */
 export function CaseHistory({ events }: { events: CaseEvent[] }) {
@@ -32,7 +42,14 @@ export function CaseHistory({ events }: { events: CaseEvent[] }) {
             <Table.Td c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
               {formatDateTime(event.at, language)}
             </Table.Td>
-            <Table.Td>{t(`events.${event.kind}`)}</Table.Td>
+            <Table.Td>
+              {t(`events.${event.kind}`)}
+              {stageMove(event) && (
+                <Text size="xs" c="dimmed">
+                  {stageMove(event)!.map((stage) => t(`stages.${stage}`)).join(' → ')}
+                </Text>
+              )}
+            </Table.Td>
             <Table.Td ff="monospace" fz="xs">
               {event.subject ?? ''}
             </Table.Td>

@@ -1,32 +1,21 @@
 import { Alert, Anchor, Badge, Box, Center, Loader, Tabs } from '@mantine/core';
-import {
-  IconFileCertificate,
-  IconFiles,
-  IconGavel,
-  IconListCheck,
-  IconUserSearch,
-} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { AllegationsPanel } from '../allegations/AllegationsPanel';
 import { EvidencePanel } from '../evidence/EvidencePanel';
-import { PlaceholderPanel } from '../../ui/PlaceholderPanel';
+import { FindingsPanel } from '../findings/FindingsPanel';
+import { ScreeningPanel } from '../screening/ScreeningPanel';
 import { SubjectsPanel } from '../subjects/SubjectsPanel';
+import { ReviewPanel } from '../workflow/ReviewPanel';
+import { ProposalsPanel } from '../proposals/ProposalsPanel';
 import { CaseHeader } from './CaseHeader';
 import { CaseOverview } from './CaseOverview';
 import { ClosedBanner } from './ClosedBanner';
 import { useCase } from './queries';
 
-const TABS = ['overview', 'allegations', 'subjects', 'evidence', 'findings', 'proposals', 'review'] as const;
+const TABS = ['overview', 'allegations', 'subjects', 'evidence', 'screening', 'findings', 'proposals', 'review'] as const;
 type Tab = (typeof TABS)[number];
-const PLACEHOLDER_ICONS = {
-  subjects: IconUserSearch,
-  evidence: IconFiles,
-  findings: IconListCheck,
-  proposals: IconFileCertificate,
-  review: IconGavel,
-} as const;
 
 export function CaseWorkspace() {
   const { t } = useTranslation();
@@ -102,18 +91,18 @@ export function CaseWorkspace() {
           <Tabs.Panel value="evidence" h="100%">
             <EvidencePanel caseId={id} readOnly={readOnly} />
           </Tabs.Panel>
-          {(['findings', 'proposals', 'review'] as const).map((name) => {
-            const Icon = PLACEHOLDER_ICONS[name];
-            return (
-              <Tabs.Panel key={name} value={name}>
-                <PlaceholderPanel
-                  icon={<Icon size={28} stroke={1.4} />}
-                  title={t(`placeholders.${name}.title`)}
-                  description={t(`placeholders.${name}.description`)}
-                />
-              </Tabs.Panel>
-            );
-          })}
+          <Tabs.Panel value="screening" h="100%">
+            <ScreeningPanel caseId={id} readOnly={readOnly} />
+          </Tabs.Panel>
+          <Tabs.Panel value="findings" h="100%">
+            <FindingsPanel caseId={id} readOnly={readOnly} />
+          </Tabs.Panel>
+          <Tabs.Panel value="review">
+            <ReviewPanel caseId={id} readOnly={readOnly} />
+          </Tabs.Panel>
+          <Tabs.Panel value="proposals" h="100%">
+            <ProposalsPanel caseId={id} readOnly={readOnly} />
+          </Tabs.Panel>
         </Box>
       </Tabs>
     </Box>

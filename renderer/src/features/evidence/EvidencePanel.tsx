@@ -3,6 +3,7 @@ import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconFiles, IconMicrophone2, IconSearch, IconUpload } from '@tabler/icons-react';
 import { useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { useLanguage } from '../../i18n/useLanguage';
 import { PlaceholderPanel } from '../../ui/PlaceholderPanel';
@@ -27,7 +28,9 @@ export function EvidencePanel({ caseId, readOnly }: { caseId: string; readOnly: 
   const [search] = useDebouncedValue(filter.trim(), 200);
   const list = useEvidenceList(caseId, search);
   const queue = useImportQueue(caseId);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // `?item=<id>` opens with that item selected (an exhibit reference in a finding links here).
+  const [searchParams] = useSearchParams();
+  const [selectedId, setSelectedId] = useState<string | null>(() => searchParams.get('item'));
   const [detailTab, setDetailTab] = useState<DetailTab>('preview');
   const [testimony, setTestimony] = useState(false);
   const [dragging, setDragging] = useState(false);

@@ -11,12 +11,14 @@ import { MarkedSnippet } from './MarkedSnippet';
 /** Where a hit opens: its case, on the tab that holds it. */
 function hitLink(hit: SearchHit): string | null {
   if (!hit.caseId) return null;
-  const tab = { case: 'overview', allegation: 'allegations', subject: 'subjects', evidence: 'evidence' }[hit.kind];
-  return `/cases/${hit.caseId}/${tab}`;
+  const tab = { case: 'overview', allegation: 'allegations', subject: 'subjects', evidence: 'evidence', finding: 'findings' }[hit.kind];
+  // A finding opens on the allegation or subject it is about.
+  return `/cases/${hit.caseId}/${tab}${hit.kind === 'finding' ? `?finding=${hit.id}` : ''}`;
 }
 
 function hitTitle(hit: SearchHit): string {
-  if (hit.kind !== 'allegation') return hit.title;
+  // A finding on an allegation is titled by the allegation's conduct category code, like the allegation.
+  if (hit.kind !== 'allegation' && hit.kind !== 'finding') return hit.title;
   const category = CONDUCT_CATEGORIES.find((c) => c.code === hit.title);
   return category ? category[currentLanguage()] : hit.title;
 }

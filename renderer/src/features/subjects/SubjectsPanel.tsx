@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Group, Loader, Modal, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Loader, Modal, Stack, Table, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconDownload, IconLink, IconPencil, IconPlus, IconTrash, IconUserSearch } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -119,7 +119,7 @@ export function SubjectsPanel({ caseId, readOnly }: { caseId: string; readOnly: 
               <Table.Th w={110}>{t('subjects.columns.nationality')}</Table.Th>
               <Table.Th w="24%">{t('subjects.columns.roles')}</Table.Th>
               <Table.Th w={104}>
-                <span className="mantine-visually-hidden">{t('subjects.columns.actions')}</span>
+                <VisuallyHidden>{t('subjects.columns.actions')}</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>

@@ -1,0 +1,198 @@
+import { expect, test, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { call } from './support/api';
+import { startHost, tempWorkspace, type RunningHost } from './support/host';
+
+const FIXTURES = path.resolve('../shared/fixtures/sanctions');
+const OFAC_SET = ['sdn.csv', 'alt.csv', 'add.csv'].map((f) => path.join(FIXTURES, 'us-ofac-sdn/excerpt-burma-xinjiang-2021-07', f));
+const JP_MOF = path.join(FIXTURES, 'jp-mof/shisantouketsu20260305.xlsx');
+const UN = path.join(FIXTURES, 'un/un_consolidated_2026-02-27_excerpt.xml');
+
+let workspace: string;
+let host: RunningHost;
+let files: string;
+
+test.beforeEach(async () => {
+  workspace = tempWorkspace();
+  host = await startHost(workspace);
+  // The fixtures are read-only and shared: the browser is given copies.
+  files = fs.mkdtempSync(path.join(os.tmpdir(), 'casebench-lists-'));
+});
+
+test.afterEach(async () => {
+  await host.stop();
+  fs.rmSync(workspace, { recursive: true, force: true });
+  fs.rmSync(files, { recursive: true, force: true });
+});
+
+function copy(source: string, name = path.basename(source)): string {
+  const target = path.join(files, name);
+  fs.copyFileSync(source, target);
+  fs.chmodSync(target, 0o644);
+  return target;
+}
+
+async function english(page: Page) {
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}\n${error.stack ?? ''}`));
+  await call(host, 'settings.setLanguage', { language: 'en' });
+  await page.goto(host.url);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+}
+
+const listRow = (page: Page, authority: string) => page.locator(`[data-testid="list-row"][data-authority="${authority}"]`);
+
+test('an investigator imports the OFAC and Japanese lists, a bad file is refused, screens a case, confirms a match and sees the gap', async ({ page }) => {
+  test.setTimeout(180_000);
+  await english(page);
+
+  // --- Lists: OFAC's CSV set (three files read as one list), Japan's workbook and the UN list, in one pick.
+  await page.getByTestId('nav-lists').click();
+  await expect(page.getByText('No sanctions list imported yet')).toBeVisible();
+  await page.getByTestId('list-file-input').setInputFiles([...OFAC_SET.map((f) => copy(f)), copy(JP_MOF), copy(UN)]);
+  const panel = page.getByTestId('list-import');
+  await expect(panel).toHaveAttribute('data-running', 'false', { timeout: 120_000 });
+  const groups = page.getByTestId('list-import-group');
+  await expect(groups).toHaveCount(3);
+  await expect(groups.nth(0)).toHaveAttribute('data-state', 'done');
+  await expect(groups.nth(0)).toContainText('sdn.csv + alt.csv + add.csv');
+  await expect(groups.nth(0).getByTestId('list-import-summary')).toHaveText(/: 56 entries, \d+ names imported, 0 records skipped\.$/);
+  await expect(groups.nth(0).getByTestId('list-import-replaced')).toHaveText('First version of this list in the workspace.');
+  // Japan's workbook: its deleted (削除) rows are skipped, each with where and why.
+  await expect(groups.nth(1)).toHaveAttribute('data-state', 'done');
+  await expect(groups.nth(1).getByTestId('list-import-skipped-row').filter({ hasText: '削除' }).first()).toBeVisible();
+  await expect(groups.nth(2)).toHaveAttribute('data-state', 'done');
+  await expect(groups.nth(2).getByTestId('list-import-date')).toHaveText('Date of this version of the list: 27 Feb 2026');
+  await expect(page.getByTestId('list-row')).toHaveCount(3);
+  await expect(listRow(page, 'US').getByTestId('list-entries')).toHaveText('56');
+  await expect(listRow(page, 'UN').getByTestId('list-date')).toHaveText('27 Feb 2026');
+  await expect(listRow(page, 'JP')).toContainText('shisantouketsu20260305.xlsx');
+
+  // --- A bad file: an HTML error page saved under a list's name. Refused with a message that names it; the lists stay.
+  const html = path.join(files, 'consolidated.xml');
+  fs.writeFileSync(html, '<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1><p>The requested URL was not found on this server.</p></body></html>\n');
+  await page.getByTestId('list-file-input').setInputFiles(html);
+  await expect(panel).toHaveAttribute('data-running', 'false', { timeout: 30_000 });
+  const error = page.getByTestId('list-import-error');
+  await expect(error).toHaveAttribute('data-code', 'LIST_UNREADABLE');
+  await expect(error).toContainText('This file cannot be read as a sanctions list. The list already imported is unchanged.');
+  await expect(error.getByTestId('list-import-error-detail')).toContainText('consolidated.xml');
+  await expect(error).not.toContainText('/tmp');
+  await expect(page.getByTestId('list-row')).toHaveCount(3);
+  await expect(listRow(page, 'US').getByTestId('list-entries')).toHaveText('56');
+
+  // The same OFAC set again: the report says which version it replaced.
+  await page.getByTestId('list-file-input').setInputFiles(OFAC_SET.map((f) => path.join(files, path.basename(f))));
+  await expect(panel).toHaveAttribute('data-running', 'false', { timeout: 60_000 });
+  await expect(page.getByTestId('list-import-replaced')).toHaveText(/^Replaces the previous version \(56 entries, imported .+\)\.$/);
+  await page.getByTestId('list-import-dismiss').click();
+  await expect(panel).toBeHidden();
+
+  // --- A case whose subjects are really listed, as Japanese and Chinese sources write them (seeded: not what is tested here).
+  const kase = await call(host, 'cases.create', { title: 'ミャンマー国軍による弾圧と新疆での拘禁', country: 'MM', situation: '2021', summary: '' });
+  const mah = await call(host, 'subjects.create', {
+    caseId: kase.id,
+    type: 'person',
+    names: [{ script: 'jpan_kana', value: 'ミン・アウン・フライン' }],
+    birthDates: [{ date: { precision: 'year', value: '1956' } }],
+    nationalities: [{ country: 'MM' }],
+  });
+  await call(host, 'subjects.create', { caseId: kase.id, type: 'person', names: [{ script: 'hans', value: '朱海仑' }] });
+
+  await page.goto(`${host.origin}/#/cases/${kase.id}/screening`);
+  await expect(page.getByTestId('screening-lists')).toContainText('US', { timeout: 30_000 });
+  await expect(page.getByTestId('screening-subject')).toHaveCount(2);
+  await expect(page.getByTestId('screening-subject-status').first()).toHaveText('Not screened yet');
+  await page.getByTestId('screening-run-case').click();
+
+  const mahSection = page.locator(`[data-testid="screening-subject"][data-subject="${mah.reference}"]`);
+  const candidate = mahSection.locator('[data-testid="candidate"][data-list="us-ofac-sdn"][data-ref="27225"]');
+  await expect(candidate).toBeVisible({ timeout: 30_000 });
+  await expect(candidate.getByTestId('candidate-decision')).toHaveText('To decide');
+  // The reasons, readably: which name matched which, and how; what agreed.
+  const nameMatch = candidate.getByTestId('candidate-name-match');
+  await expect(nameMatch).toContainText('ミン・アウン・フライン');
+  await expect(nameMatch).toContainText('HLAING, Min Aung');
+  await expect(nameMatch.locator('[data-how="transliterated"]')).toHaveText('Other script, transliterated');
+  await expect(candidate.locator('[data-testid="candidate-factor"][data-factor="birth_date"]')).toHaveAttribute('data-result', 'agrees');
+  await expect(candidate.locator('[data-testid="candidate-factor"][data-factor="birth_date"]')).toContainText('1956');
+  // The entry as the list states it.
+  await candidate.getByTestId('candidate-entry-toggle').click();
+  await expect(candidate.getByTestId('candidate-entry')).toContainText('Dawei');
+  await expect(candidate.getByTestId('candidate-entry')).toContainText('BURMA-EO14014');
+
+  // 朱海仑 finds ZHU, Hailun.
+  const zhu = page.locator('[data-testid="screening-subject"]').filter({ hasText: '朱海仑' });
+  await expect(zhu.locator('[data-testid="candidate"][data-ref="29219"]')).toBeVisible();
+  await expect(zhu.locator('[data-testid="candidate"][data-ref="29219"]').getByTestId('candidate-name-match')).toContainText('ZHU, Hailun');
+
+  // Confirm, with a note: remembered, marked, and stamped in the case history.
+  await candidate.getByTestId('candidate-note').fill('Same DOB year and nationality; commander-in-chief since 2011.');
+  await candidate.getByTestId('candidate-confirm').click();
+  await expect(candidate).toHaveAttribute('data-decision', 'confirmed');
+  await expect(candidate.getByTestId('candidate-decision')).toHaveText('Confirmed match');
+  await expect(candidate.getByTestId('candidate-decided')).toContainText('Confirmed as the same person by 田中 愛子');
+  await expect(candidate.getByTestId('candidate-decided')).toContainText('commander-in-chief since 2011');
+  await page.reload();
+  await expect(candidate).toHaveAttribute('data-decision', 'confirmed');
+
+  await page.getByTestId('tab-overview').click();
+  await expect(page.getByTestId('history-row').filter({ hasText: 'commander-in-chief since 2011' })).toHaveCount(1);
+
+  // --- The coordination matrix of the case: the US designation with its regime and date; Japan's gap.
+  await page.getByTestId('tab-screening').click();
+  await page.getByTestId('screening-view').getByText('Coordination matrix').click();
+  const row = page.locator(`[data-testid="matrix-row"][data-subject="${mah.reference}"]`);
+  await expect(row).toHaveAttribute('data-gap', 'true');
+  const us = row.locator('[data-testid="matrix-cell"][data-authority="US"]');
+  await expect(us).toHaveAttribute('data-state', 'designated');
+  await expect(us.getByTestId('matrix-regime')).toContainText('BURMA-EO14014');
+  await expect(us.getByTestId('matrix-date')).not.toBeEmpty();
+  await expect(row.locator('[data-testid="matrix-cell"][data-authority="JP"]')).toHaveAttribute('data-state', 'not_designated');
+  await expect(row.locator('[data-testid="matrix-cell"][data-authority="UN"]')).toHaveAttribute('data-state', 'not_designated');
+  await expect(row.locator('[data-testid="matrix-cell"][data-authority="UK"]')).toHaveAttribute('data-state', 'list_not_loaded');
+  await expect(row.getByTestId('matrix-gap')).toContainText('Gap');
+  // The other subject awaits a decision: no gap yet. Sorted by gap, the gap comes first; "only gaps" keeps it alone.
+  const rows = page.getByTestId('matrix-row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toHaveAttribute('data-subject', mah.reference);
+  await page.getByTestId('matrix-sort-gap').getByRole('button').click();
+  await expect(rows.first()).not.toHaveAttribute('data-subject', mah.reference);
+  await page.getByTestId('matrix-only-gaps').click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-subject', mah.reference);
+
+  // A click on the subject leads back to its candidates.
+  await row.getByText('ミン・アウン・フライン').click();
+  await expect(mahSection).toBeVisible();
+
+  // --- The workspace-wide matrix from the header.
+  await page.getByTestId('nav-coordination').click();
+  await expect(page.getByTestId('workspace-matrix')).toBeVisible();
+  await expect(page.locator(`[data-testid="matrix-row"][data-subject="${mah.reference}"]`)).toHaveAttribute('data-gap', 'true');
+  await expect(page.getByTestId('matrix-summary')).toContainText('1 with a gap');
+});
+
+test('removing a list asks first, and the matrix then says the list is not loaded', async ({ page }) => {
+  await english(page);
+  await page.goto(`${host.origin}/#/lists`);
+  await page.getByTestId('list-file-input').setInputFiles(OFAC_SET.map((f) => copy(f)));
+  await expect(page.getByTestId('list-import')).toHaveAttribute('data-running', 'false', { timeout: 60_000 });
+  await expect(page.getByTestId('list-row')).toHaveCount(1);
+
+  await listRow(page, 'US').getByTestId('list-remove').click();
+  await expect(page.getByRole('dialog')).toContainText('56 entries');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('list-row')).toHaveCount(1);
+  // Keyboard: the remove button is reachable and the dialog confirms with Enter on its button.
+  await listRow(page, 'US').getByTestId('list-remove').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('list-remove-confirm').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('list-row')).toHaveCount(0);
+  await expect(page.getByText('No sanctions list imported yet')).toBeVisible();
+
+  await page.getByTestId('nav-coordination').click();
+  await expect(page.getByTestId('screening-no-lists')).toBeVisible();
+});

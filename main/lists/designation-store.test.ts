@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import type { DesignationEntry, DesignationList } from '../../shared/domain/designations';
+import type { ListImportReport } from '../../shared/contract/channels/lists';
+import { NAME_KEYS_VERSION, nameKeys } from '../screening/name-keys';
+import { testContext } from '../test-support/service-context';
+import { emptyEntry } from './common';
+import {
+  EntryWriter,
+  beginImport,
+  commitImport,
+  currentLists,
+  entryByRef,
+  getEntry,
+  normaliseIdentifier,
+  purgeList,
+  rekeyStaleLists,
+  removeList,
+  sweepDesignations,
+} from './designation-store';
+import { readList } from './read-list';
+import { fixture } from './test-fixtures';
+
+const UN_2026 = { path: fixture('un', 'un_consolidated_2026-02-27_excerpt.xml'), name: 'un.xml' };
+
+function person(listId: string, ...names: string[]): DesignationEntry {
+  const e = emptyEntry(listId, 'person');
+  e.names = names.map((value, i) => ({ value, script: 'latn', lang: null, strength: i === 0 ? 'primary' : 'strong' }));
+  return e;
+}
+
+const reportOf = (writer: EntryWriter): ListImportReport => ({
+  entries: writer.entries,
+  names: writer.names,
+  skippedCount: writer.skippedCount,
+  skipped: writer.skipped,
+  warnings: [],
+});
+
+/** Writes entries as a new version of `list` and makes it current, as an import does. */
+async function store(db: ReturnType<typeof testContext>['db'], list: DesignationList, entries: DesignationEntry[], authority = list.authority) {
+  const listId = beginImport(db, { format: list.format, files: [{ name: 'f.xml', sha256: 'a'.repeat(64), size: 1 }], importedBy: 'tester', now: '2026-11-27T09:00:00.000Z' });
+  const writer = new EntryWriter(db, listId, authority);
+  for (const e of entries) writer.add(e);
+  writer.flush();
+  const replaced = commitImport(db, listId, { list, report: reportOf(writer), now: '2026-11-27T10:00:00.000Z' });
+  if (replaced) await purgeList(db, replaced.listId);
+  return { listId, writer, replaced };
+}
+
+const UN_LIST: DesignationList = { key: 'un-sc', authority: 'UN', format: 'un_xml', listName: 'UN', listDate: '2026-02-27' };
+const count = (db: ReturnType<typeof testContext>['db'], sql: string, ...params: unknown[]) => db.prepare(sql).pluck().get(...params) as number;
+
+describe('the designation store', () => {
+  it('stores each entry whole, its names, the keys of its names, and its identifiers normalised', async () => {
+    const { db } = testContext();
+    const { entries, list } = await readList([UN_2026]);
+    const { listId } = await store(db, list, entries);
+
+    const entry = entryByRef(db, 'un-sc', 'TAi.165')!;
+    expect(entry.entry).toEqual(entries.find((e) => e.listId === 'TAi.165'));
+    expect(entry).toMatchObject({ listRef: 'TAi.165', authority: 'UN', list: { key: 'un-sc', authority: 'UN', format: 'un_xml', listDate: '2026-02-27' } });
+    expect(getEntry(db, entry.entryId)).toEqual(entry);
+
+    const names = db.prepare('SELECT value, script, strength FROM designation_names WHERE entry_id = ? ORDER BY position').all(entry.entryId);
+    expect(names).toEqual(entry.entry.names.map((n) => ({ value: n.value, script: n.script, strength: n.strength })));
+    const keys = db.prepare('SELECT key FROM designation_name_keys WHERE entry_id = ? ORDER BY key').pluck().all(entry.entryId);
+    expect(keys).toEqual([...new Set(entry.entry.names.flatMap((n) => nameKeys(n.value)))].sort());
+    expect(keys.length).toBeGreaterThan(0);
+    expect(count(db, 'SELECT keys_version FROM designation_lists WHERE id = ?', listId)).toBe(NAME_KEYS_VERSION);
+
+    const idRows = db.prepare('SELECT value, type FROM designation_identifiers WHERE entry_id = ? ORDER BY position').all(entry.entryId);
+    expect(idRows[0]).toEqual({ value: 'AFGHANNATIONALIDENTIFICATIONCARDTAZKIRANUMBER57388', type: 'national_id' });
+    expect(idRows).toEqual(entry.entry.identifiers.map((i) => ({ value: normaliseIdentifier(i.value), type: i.type })));
+    expect(normaliseIdentifier(' ab 12-3456.７')).toBe('AB1234567');
+  });
+
+  it('keeps the first of two entries with the same reference, and skips an entry with no authority, saying why', async () => {
+    const { db } = testContext();
+    const mixed: DesignationList = { key: 'opensanctions-test', authority: null, format: 'un_xml', listName: 'mixed', listDate: null };
+    const au = { ...person('A-1', 'SMITH, John'), authority: 'AU' as const };
+    const { writer } = await store(db, mixed, [au, person('A-2', 'DOE, Jane'), { ...person('A-1', 'SMITH, Johnny'), authority: 'AU' }]);
+    expect(writer.entries).toBe(1);
+    expect(writer.skipped).toEqual([
+      { at: 'entry A-2', reason: 'the entry names no authority, and its list has none' },
+      { at: 'entry A-1', reason: 'listed twice under the reference A-1: the first is kept' },
+    ]);
+    expect(entryByRef(db, 'opensanctions-test', 'A-1')).toMatchObject({ authority: 'AU', list: { authority: null }, entry: { names: [{ value: 'SMITH, John' }] } });
+    // An entry's own authority wins over its list's.
+    await store(db, UN_LIST, [{ ...person('X-1', 'DOE, Jane'), authority: 'EU' }, person('X-2', 'ROE, Richard')]);
+    expect(entryByRef(db, 'un-sc', 'X-1')!.authority).toBe('EU');
+    expect(entryByRef(db, 'un-sc', 'X-2')!.authority).toBe('UN');
+  });
+
+  it('writes in batches of 2,000, each committed before the next, and its keys in tables of a chunk of entries each', async () => {
+    const { db } = testContext();
+    const listId = beginImport(db, { format: 'un_xml', files: [], importedBy: 'tester', now: 'x' });
+    const batches: number[] = [];
+    const writer = new EntryWriter(db, listId, 'UN', (stored) => {
+      batches.push(stored);
+      expect(db.inTransaction).toBe(false);
+      expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL again for everything else
+      expect(count(db, 'SELECT count(*) FROM designation_entries WHERE list_id = ?', listId)).toBe(batches.reduce((a, b) => a + b, 0));
+    }, 4000);
+    for (let i = 0; i < 8500; i++) writer.add(person(`P-${i}`, `PERSON ${i}, Some`));
+    expect(batches).toEqual([2000, 2000, 2000, 2000]);
+    writer.flush();
+    expect(batches).toEqual([2000, 2000, 2000, 2000, 500]);
+
+    const tables = JSON.parse(db.prepare('SELECT keys_tables FROM designation_lists WHERE id = ?').pluck().get(listId) as string) as string[];
+    expect(tables).toEqual([1, 2, 3].map((n) => `designation_name_keys_${listId}_v${NAME_KEYS_VERSION}_${n}`));
+    const indexed = () => db.prepare("SELECT tbl_name FROM sqlite_master WHERE type = 'index' AND tbl_name LIKE 'designation_name_keys_%' ORDER BY 1").pluck().all();
+    expect(indexed()).toEqual(tables.slice(0, 2)); // full ones at once; the last at the commit
+    commitImport(db, listId, { list: UN_LIST, report: reportOf(writer), now: 'y' });
+    expect(indexed()).toEqual(tables);
+    expect(count(db, 'SELECT count(DISTINCT entry_id) FROM designation_name_keys')).toBe(8500);
+    const last = entryByRef(db, 'un-sc', 'P-8499')!;
+    expect(db.prepare('SELECT key FROM designation_name_keys WHERE entry_id = ? ORDER BY key').pluck().all(last.entryId)).toEqual(
+      [...new Set(nameKeys('PERSON 8499, Some'))].sort(),
+    );
+    await removeList(db, 'un-sc');
+    expect(indexed()).toEqual([]);
+  });
+
+  it('replaces a version atomically: until the swap only the old one is seen; after it the old one is gone, keys and all', async () => {
+    const { db } = testContext();
+    const first = await store(db, UN_LIST, [person('A', 'ALPHA, Anna'), person('B', 'BRAVO, Ben')]);
+    const [oldTable] = JSON.parse(db.prepare('SELECT keys_tables FROM designation_lists WHERE id = ?').pluck().get(first.listId) as string) as string[];
+
+    const next = beginImport(db, { format: 'un_xml', files: [], importedBy: 'tester', now: 'x' });
+    const writer = new EntryWriter(db, next, 'UN');
+    writer.add(person('C', 'CHARLIE, Carl'));
+    writer.flush();
+    // Written but not current: nobody reading sees it.
+    expect(entryByRef(db, 'un-sc', 'C')).toBeNull();
+    expect(entryByRef(db, 'un-sc', 'A')).not.toBeNull();
+    expect(db.prepare('SELECT DISTINCT entry_id FROM designation_name_keys').pluck().all()).toHaveLength(2);
+
+    const replaced = commitImport(db, next, { list: { ...UN_LIST, listDate: '2026-03-01' }, report: reportOf(writer), now: 'y' })!;
+    expect(replaced).toMatchObject({ listId: first.listId, listDate: '2026-02-27', entries: 2 });
+    expect(entryByRef(db, 'un-sc', 'A')).toBeNull();
+    expect(entryByRef(db, 'un-sc', 'C')).not.toBeNull();
+    expect(db.prepare('SELECT DISTINCT entry_id FROM designation_name_keys').pluck().all()).toEqual([entryByRef(db, 'un-sc', 'C')!.entryId]);
+
+    await purgeList(db, replaced.listId);
+    expect(count(db, 'SELECT count(*) FROM designation_lists')).toBe(1);
+    expect(count(db, 'SELECT count(*) FROM designation_entries')).toBe(1);
+    expect(count(db, 'SELECT count(*) FROM designation_names')).toBe(1);
+    expect(count(db, "SELECT count(*) FROM sqlite_master WHERE name = ?", oldTable)).toBe(0);
+    expect(currentLists(db)).toMatchObject([{ key: 'un-sc', listDate: '2026-03-01', entries: 1, names: 1, importedBy: 'tester' }]);
+    await purgeList(db, next); // the version in use is never purged
+    expect(entryByRef(db, 'un-sc', 'C')).not.toBeNull();
+  });
+
+  it('sweeps what an interrupted import or removal left: rows, key tables, and the view stays on the current versions', async () => {
+    const { db } = testContext();
+    await store(db, UN_LIST, [person('A', 'ALPHA, Anna')]);
+    const importing = beginImport(db, { format: 'un_xml', files: [], importedBy: 'tester', now: 'x' });
+    const writer = new EntryWriter(db, importing, 'UN');
+    for (let i = 0; i < 2500; i++) writer.add(person(`P-${i}`, `PERSON ${i}, Some`));
+    writer.flush();
+    db.exec('CREATE TABLE designation_name_keys_999_v1_1 (key TEXT, entry_id INTEGER)'); // an orphan
+
+    expect(sweepDesignations(db)).toBe(1);
+    expect(db.prepare('SELECT key, state FROM designation_lists').all()).toEqual([{ key: 'un-sc', state: 'current' }]);
+    expect(count(db, 'SELECT count(*) FROM designation_entries')).toBe(1);
+    expect(count(db, 'SELECT count(*) FROM designation_names')).toBe(1);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'designation_name_keys_%' AND type = 'table'").pluck().all()).toEqual(
+      JSON.parse(db.prepare("SELECT keys_tables FROM designation_lists WHERE key = 'un-sc'").pluck().get() as string),
+    );
+    expect(count(db, 'SELECT count(DISTINCT entry_id) FROM designation_name_keys')).toBe(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('removes a list, and then knows it no longer', async () => {
+    const { db } = testContext();
+    await store(db, UN_LIST, [person('A', 'ALPHA, Anna'), person('B', 'BRAVO, Ben')]);
+    const entryId = entryByRef(db, 'un-sc', 'A')!.entryId;
+    await expect(removeList(db, 'un-sc')).resolves.toEqual({ key: 'un-sc', entries: 2 });
+    expect(currentLists(db)).toEqual([]);
+    expect(count(db, 'SELECT count(*) FROM designation_entries')).toBe(0);
+    expect(count(db, 'SELECT count(*) FROM designation_name_keys')).toBe(0);
+    expect(() => getEntry(db, entryId)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    await expect(removeList(db, 'un-sc')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('re-makes the keys of a list indexed with an older version of the name keys', async () => {
+    const { db } = testContext();
+    await store(db, UN_LIST, [person('A', 'ALPHA, Anna'), person('B', 'BRAVO, Ben')]);
+    const before = db.prepare('SELECT key, entry_id FROM designation_name_keys ORDER BY key, entry_id').all();
+    // As a workspace indexed by an older Casebench would be: other keys, older version.
+    const [table] = JSON.parse(db.prepare("SELECT keys_tables FROM designation_lists WHERE key = 'un-sc'").pluck().get() as string) as string[];
+    db.prepare(`DELETE FROM ${table}`).run();
+    db.prepare(`INSERT INTO ${table} (key, entry_id) VALUES ('stale', 1)`).run();
+    db.prepare('UPDATE designation_lists SET keys_version = ?').run(NAME_KEYS_VERSION - 1);
+
+    expect(await rekeyStaleLists(db)).toEqual(['un-sc']);
+    expect(db.prepare('SELECT key, entry_id FROM designation_name_keys ORDER BY key, entry_id').all()).toEqual(before);
+    expect(db.prepare('SELECT keys_version FROM designation_lists').pluck().get()).toBe(NAME_KEYS_VERSION);
+    expect(await rekeyStaleLists(db)).toEqual([]);
+  });
+});

@@ -1,0 +1,546 @@
+/**
+ * The normalised store of partners' designations (migration 005): writing an imported list beside
+ * the current one, swapping it in, deleting old versions in batches, and reading lists and entries.
+ *
+ * better-sqlite3 is synchronous and the workspace has one connection, so no transaction is ever
+ * held across an await: entries go in one transaction per batch, the swap is one short
+ * transaction, and deletions run batch by batch with the event loop free in between.
+ *
+ * Each version of a list has its own tables of name keys (see migration 005 for why), appended to
+ * while entries are written, each indexed once full (KEYS_CHUNK entries) or at the end: the longest
+ * pause of an import is one such index, whatever the size of the list. The view
+ * designation_name_keys unites the current versions' tables.
+ */
+import type { Database, Statement } from 'better-sqlite3';
+import type {
+  DesignationEntryDetail,
+  ListFile,
+  ListImportReport,
+  ListSummary,
+} from '../../shared/contract/channels/lists';
+import { LIST_SKIPPED_KEPT } from '../../shared/contract/channels/lists';
+import type { Authority, DesignationEntry, DesignationList, ListFormat } from '../../shared/domain/designations';
+import { Failure } from '../ipc/failure';
+import { NAME_KEYS_VERSION, nameKeys } from '../screening/name-keys';
+
+/** Entries per write transaction: large enough to amortise the commit, small enough to stay responsive. */
+export const ENTRY_BATCH = 2000;
+/** Entries deleted per transaction (each takes its names and identifiers with it). */
+const DELETE_BATCH = 2000;
+/** Rows per multi-row INSERT: one call into SQLite for many rows is what makes millions of rows cheap. */
+const ROWS_PER_INSERT = 200;
+/**
+ * Entries per key table. The index of a full table is built in one statement (~0.8 µs of CPU per
+ * key, some 30 keys an entry): 50,000 entries keep that pause near a second, while a million
+ * entries make 20 tables, each one more index probe per key looked up.
+ */
+export const KEYS_CHUNK = 50_000;
+
+const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Identifiers compared as upper-case letters and digits only ("AB 123-456" = "ab123456"). */
+export function normaliseIdentifier(value: string): string {
+  return value.normalize('NFKC').toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** The distinct screening keys of an entry's names. */
+export function entryKeys(names: readonly { value: string }[]): string[] {
+  const keys = new Set<string>();
+  for (const name of names) for (const key of nameKeys(name.value)) keys.add(key);
+  return [...keys];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Key tables and the view over them
+
+const KEYS_TABLE = /^designation_name_keys_\d+_v\d+_\d+$/;
+
+/** Table names are made here from integers, never from input; checked before they go into SQL. */
+function checkedTable(name: string): string {
+  if (!KEYS_TABLE.test(name)) throw new Error(`not a name-keys table: ${name}`);
+  return name;
+}
+
+const keysTablesOf = (db: Database, listId: number): string[] =>
+  JSON.parse((db.prepare('SELECT keys_tables FROM designation_lists WHERE id = ?').pluck().get(listId) as string | undefined) ?? '[]') as string[];
+
+/** Indexes a filled key table: one sort, much cheaper than keeping the index while appending. */
+function indexKeysTable(db: Database, name: string): void {
+  db.exec(`CREATE INDEX IF NOT EXISTS ${checkedTable(name)}_key ON ${name} (key, entry_id)`);
+}
+
+function dropKeysTables(db: Database, names: readonly string[]): void {
+  for (const name of names) db.exec(`DROP TABLE IF EXISTS ${checkedTable(name)}`);
+}
+
+/** Points designation_name_keys at the current versions' key tables; call inside the transaction that changes them. */
+function rebuildKeysView(db: Database): void {
+  const tables = db
+    .prepare("SELECT t.value FROM designation_lists l, json_each(l.keys_tables) t WHERE l.state = 'current' ORDER BY l.id, t.key")
+    .pluck()
+    .all() as string[];
+  const body = tables.length
+    ? tables.map((t) => `SELECT key, entry_id FROM ${checkedTable(t)}`).join(' UNION ALL ')
+    : "SELECT '' AS key, 0 AS entry_id WHERE 0";
+  db.exec(`DROP VIEW IF EXISTS designation_name_keys; CREATE VIEW designation_name_keys AS ${body}`);
+}
+
+/** INSERT of many rows at once, with statements prepared once per row count. */
+class BulkInsert {
+  private readonly statements = new Map<number, Statement>();
+  constructor(
+    private readonly db: Database,
+    private readonly sql: string,
+    private readonly width: number,
+  ) {}
+
+  /** `values`: the rows' values one after the other, `width` per row. */
+  run(values: unknown[]): void {
+    const chunk = ROWS_PER_INSERT * this.width;
+    for (let i = 0; i < values.length; i += chunk) {
+      const part = values.slice(i, i + chunk);
+      const rows = part.length / this.width;
+      let statement = this.statements.get(rows);
+      if (!statement) {
+        const row = `(${new Array(this.width).fill('?').join(', ')})`;
+        statement = this.db.prepare(`${this.sql} VALUES ${new Array(rows).fill(row).join(', ')}`);
+        this.statements.set(rows, statement);
+      }
+      statement.run(part);
+    }
+  }
+}
+
+/**
+ * Where one version's name keys go: a table at a time, KEYS_CHUNK entries each, indexed when
+ * full. `onTable` records each new table in its creating transaction, so that it goes with the
+ * version; a table recorded nowhere is dropped when the workspace next opens.
+ */
+class KeySink {
+  readonly tables: string[] = [];
+  private insert!: BulkInsert;
+  private entries = 0;
+
+  constructor(
+    private readonly db: Database,
+    private readonly listId: number,
+    private readonly version: number,
+    private readonly onTable: (name: string) => void = () => undefined,
+    private readonly chunk = KEYS_CHUNK,
+  ) {
+    this.next();
+  }
+
+  private next(): void {
+    const name = checkedTable(`designation_name_keys_${this.listId}_v${this.version}_${this.tables.length + 1}`);
+    this.db.transaction(() => {
+      this.db.exec(`DROP TABLE IF EXISTS ${name}; CREATE TABLE ${name} (key TEXT NOT NULL, entry_id INTEGER NOT NULL) STRICT`);
+      this.onTable(name);
+    })();
+    this.tables.push(name);
+    this.insert = new BulkInsert(this.db, `INSERT INTO ${name} (key, entry_id)`, 2);
+    this.entries = 0;
+  }
+
+  /** One batch's keys (key, entry id, key, entry id …), inside the batch's transaction. */
+  write(values: unknown[], entries: number): void {
+    this.insert.run(values);
+    this.entries += entries;
+  }
+
+  /** After the batch's commit: a full table is indexed and the next one begun. */
+  committed(): void {
+    if (this.entries < this.chunk) return;
+    indexKeysTable(this.db, this.tables.at(-1)!);
+    this.next();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/** Starts a new version of a list: a row in state 'importing', invisible until committed. */
+export function beginImport(db: Database, input: { format: ListFormat; files: ListFile[]; importedBy: string; now: string }): number {
+  const result = db
+    .prepare(
+      `INSERT INTO designation_lists (format, state, files, imported_at, imported_by, keys_version)
+       VALUES (?, 'importing', ?, ?, ?, ?)`,
+    )
+    .run(input.format, JSON.stringify(input.files), input.now, input.importedBy, NAME_KEYS_VERSION);
+  return Number(result.lastInsertRowid);
+}
+
+export interface SkippedRecord {
+  at: string;
+  reason: string;
+}
+
+interface Pending {
+  entry: DesignationEntry;
+  authority: Authority;
+  json: string;
+  keys: string[];
+}
+
+/**
+ * Writes one version's entries, ENTRY_BATCH at a time, each batch in one transaction. An entry
+ * whose list reference was already written is skipped (the first is kept), as is one with no
+ * authority; the skips are counted and the first LIST_SKIPPED_KEPT kept with why.
+ */
+export class EntryWriter {
+  entries = 0;
+  names = 0;
+  skippedCount = 0;
+  readonly skipped: SkippedRecord[] = [];
+  private pending: Pending[] = [];
+  private readonly insertEntry: Statement;
+  private readonly insertNames: BulkInsert;
+  private readonly insertIdentifiers: BulkInsert;
+  private readonly keys: KeySink;
+  private readonly writeBatch: (batch: Pending[]) => number;
+
+  constructor(
+    private readonly db: Database,
+    private readonly listId: number,
+    /** For entries that do not name their own. */
+    private readonly authority: Authority | null,
+    /** Called after each committed batch with the number of entries it stored. */
+    private readonly onBatch: (stored: number) => void = () => undefined,
+    /** Entries per key table (tests make it small). */
+    keysChunk = KEYS_CHUNK,
+  ) {
+    this.insertEntry = db.prepare(
+      `INSERT INTO designation_entries (list_id, list_ref, authority, type, programmes, listed_on, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (list_id, list_ref) DO NOTHING`,
+    );
+    this.insertNames = new BulkInsert(db, 'INSERT INTO designation_names (entry_id, position, value, script, lang, strength)', 6);
+    this.insertIdentifiers = new BulkInsert(db, 'INSERT INTO designation_identifiers (entry_id, position, value, type, country)', 5);
+    const recordTable = db.prepare("UPDATE designation_lists SET keys_tables = json_insert(keys_tables, '$[#]', ?) WHERE id = ?");
+    this.keys = new KeySink(db, listId, NAME_KEYS_VERSION, (table) => recordTable.run(table, listId), keysChunk);
+    this.writeBatch = db.transaction((batch: Pending[]) => this.write(batch));
+  }
+
+  skip(at: string, reason: string): void {
+    this.skippedCount++;
+    if (this.skipped.length < LIST_SKIPPED_KEPT) this.skipped.push({ at, reason });
+  }
+
+  add(entry: DesignationEntry): void {
+    const authority = entry.authority ?? this.authority;
+    if (!authority) {
+      this.skip(`entry ${entry.listId}`, 'the entry names no authority, and its list has none');
+      return;
+    }
+    // Made here, entry by entry as the parser hands them over, rather than all at once in the
+    // batch: the batch's pause is then only SQLite's.
+    this.pending.push({ entry, authority, json: JSON.stringify(entry), keys: entryKeys(entry.names) });
+    if (this.pending.length >= ENTRY_BATCH) this.flush();
+  }
+
+  /**
+   * Writes what is pending, in one transaction. Without an fsync of its own (synchronous=NORMAL
+   * for this commit only): a version being imported is not in use, and the swap that makes it
+   * current is committed with FULL, which makes every earlier frame of the log durable too.
+   */
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
+    this.db.pragma('synchronous = NORMAL');
+    let stored: number;
+    try {
+      stored = this.writeBatch(batch);
+    } finally {
+      this.db.pragma(`synchronous = ${Number(synchronous)}`);
+    }
+    this.keys.committed();
+    this.onBatch(stored);
+  }
+
+  private write(batch: Pending[]): number {
+    const names: unknown[] = [];
+    const keys: unknown[] = [];
+    const identifiers: unknown[] = [];
+    let stored = 0;
+    for (const { entry, authority, json, keys: entryKeyList } of batch) {
+      const inserted = this.insertEntry.run(
+        this.listId,
+        entry.listId,
+        authority,
+        entry.type,
+        JSON.stringify(entry.programmes),
+        entry.listedOn,
+        json,
+      );
+      if (inserted.changes === 0) {
+        this.skip(`entry ${entry.listId}`, `listed twice under the reference ${entry.listId}: the first is kept`);
+        continue;
+      }
+      const id = Number(inserted.lastInsertRowid);
+      entry.names.forEach((name, i) => names.push(id, i, name.value, name.script, name.lang, name.strength));
+      for (const key of entryKeyList) keys.push(key, id);
+      entry.identifiers.forEach((identifier, i) => {
+        const value = normaliseIdentifier(identifier.value);
+        if (value) identifiers.push(id, i, value, identifier.type, identifier.country);
+      });
+      stored++;
+      this.names += entry.names.length;
+    }
+    this.insertNames.run(names);
+    this.keys.write(keys, stored);
+    this.insertIdentifiers.run(identifiers);
+    this.entries += stored;
+    return stored;
+  }
+}
+
+export interface Replaced {
+  listId: number;
+  listDate: string | null;
+  entries: number;
+  importedAt: string;
+}
+
+/**
+ * Makes an imported version the current one. Its last key table is indexed first (one statement:
+ * the longest pause of an import); then one transaction makes the previous current version of the
+ * same key 'discarded' (invisible; delete it with purgeList) and this one current. Fails,
+ * changing nothing, if the import's row is no longer there.
+ */
+export function commitImport(
+  db: Database,
+  listId: number,
+  input: { list: DesignationList; report: ListImportReport; now: string },
+): Replaced | null {
+  const { list, report } = input;
+  const importing = db.prepare("SELECT 1 FROM designation_lists WHERE id = ? AND state = 'importing'").get(listId);
+  if (!importing) throw new Error(`designation list ${listId} is no longer being imported`);
+  for (const table of keysTablesOf(db, listId)) indexKeysTable(db, table);
+  return db
+    .transaction(() => {
+      const previous = db
+        .prepare("SELECT id, list_date, entry_count, imported_at FROM designation_lists WHERE key = ? AND state = 'current'")
+        .get(list.key) as { id: number; list_date: string | null; entry_count: number; imported_at: string } | undefined;
+      if (previous) db.prepare("UPDATE designation_lists SET state = 'discarded' WHERE id = ?").run(previous.id);
+      const done = db
+        .prepare(
+          `UPDATE designation_lists SET key = ?, authority = ?, format = ?, list_name = ?, list_date = ?, state = 'current',
+             entry_count = ?, name_count = ?, report = ?, imported_at = ?
+           WHERE id = ? AND state = 'importing'`,
+        )
+        .run(list.key, list.authority, list.format, list.listName, list.listDate, report.entries, report.names, JSON.stringify(report), input.now, listId);
+      if (done.changes !== 1) throw new Error(`designation list ${listId} is no longer being imported`);
+      rebuildKeysView(db);
+      return previous ? { listId: previous.id, listDate: previous.list_date, entries: previous.entry_count, importedAt: previous.imported_at } : null;
+    })
+    .immediate();
+}
+
+/**
+ * Re-makes the name keys of every current list indexed with an older NAME_KEYS_VERSION (the
+ * matching changed): new key tables filled from the stored names batch by batch, indexed, and
+ * swapped in. Returns the keys of the lists re-indexed.
+ */
+export async function rekeyStaleLists(db: Database): Promise<string[]> {
+  const stale = db
+    .prepare("SELECT id, key FROM designation_lists WHERE state = 'current' AND keys_version <> ? ORDER BY key")
+    .all(NAME_KEYS_VERSION) as { id: number; key: string }[];
+  const done: string[] = [];
+  const namesAfter = db.prepare(
+    `SELECT n.entry_id, n.value FROM designation_names n
+     WHERE n.entry_id IN (SELECT id FROM designation_entries WHERE list_id = ? AND id > ? ORDER BY id LIMIT ?)
+     ORDER BY n.entry_id, n.position`,
+  );
+  for (const list of stale) {
+    // Recorded nowhere until the swap: if the app stops first, the sweep at open drops them.
+    const sink = new KeySink(db, list.id, NAME_KEYS_VERSION);
+    let after = 0;
+    for (;;) {
+      const rows = namesAfter.all(list.id, after, ENTRY_BATCH) as { entry_id: number; value: string }[];
+      if (rows.length === 0) break;
+      const byEntry = new Map<number, { value: string }[]>();
+      for (const row of rows) (byEntry.get(row.entry_id) ?? byEntry.set(row.entry_id, []).get(row.entry_id)!).push(row);
+      const values: unknown[] = [];
+      for (const [entryId, names] of byEntry) for (const key of entryKeys(names)) values.push(key, entryId);
+      db.transaction(() => sink.write(values, byEntry.size))();
+      sink.committed();
+      after = rows.at(-1)!.entry_id;
+      await yieldToEventLoop();
+    }
+    for (const table of sink.tables) indexKeysTable(db, table);
+    const swapped = db.transaction(() => {
+      const old = keysTablesOf(db, list.id);
+      const changed = db
+        .prepare("UPDATE designation_lists SET keys_tables = ?, keys_version = ? WHERE id = ? AND state = 'current'")
+        .run(JSON.stringify(sink.tables), NAME_KEYS_VERSION, list.id).changes;
+      if (changed === 1) {
+        rebuildKeysView(db);
+        dropKeysTables(db, old.filter((t) => !sink.tables.includes(t)));
+      } else dropKeysTables(db, sink.tables); // replaced or removed meanwhile
+      return changed === 1;
+    })();
+    if (swapped) done.push(list.key);
+  }
+  return done;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deleting
+
+/** Deletes up to DELETE_BATCH of a list's entries, or the list row once it has none. True when gone. */
+function deleteBatch(db: Database, listId: number): boolean {
+  return db.transaction(() => {
+    const deleted = db
+      .prepare('DELETE FROM designation_entries WHERE id IN (SELECT id FROM designation_entries WHERE list_id = ? LIMIT ?)')
+      .run(listId, DELETE_BATCH).changes;
+    if (deleted > 0) return false;
+    db.prepare('DELETE FROM designation_lists WHERE id = ?').run(listId);
+    return true;
+  })();
+}
+
+/**
+ * Marks a version that is not current as discarded (invisible whatever happens next) and drops its
+ * keys. False, changing nothing, for the current version or one already gone.
+ */
+function discard(db: Database, listId: number): boolean {
+  return db.transaction(() => {
+    const found = db.prepare("SELECT 1 FROM designation_lists WHERE id = ? AND state <> 'current'").get(listId);
+    if (!found) return false;
+    dropKeysTables(db, keysTablesOf(db, listId));
+    db.prepare("UPDATE designation_lists SET state = 'discarded', keys_tables = '[]' WHERE id = ?").run(listId);
+    return true;
+  })();
+}
+
+/**
+ * Deletes a version that is not current (discarded, or a failed import), batch by batch, letting
+ * other work run in between. The current version is never touched.
+ */
+export async function purgeList(db: Database, listId: number): Promise<void> {
+  if (!discard(db, listId)) return;
+  while (!deleteBatch(db, listId)) await yieldToEventLoop();
+}
+
+/**
+ * At open: deletes every version left behind by an import or a removal that did not finish (the
+ * app was killed), and key tables no current version uses. Returns how many versions were removed.
+ */
+export function sweepDesignations(db: Database): number {
+  const stale = db.prepare("SELECT id FROM designation_lists WHERE state <> 'current'").pluck().all() as number[];
+  for (const id of stale) if (discard(db, id)) while (!deleteBatch(db, id));
+  const used = new Set(db.prepare('SELECT t.value FROM designation_lists l, json_each(l.keys_tables) t').pluck().all() as string[]);
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'designation_name_keys_%'").pluck().all() as string[];
+  const unused = tables.filter((t) => KEYS_TABLE.test(t) && !used.has(t));
+  // Opening must not write when there is nothing to sweep: a damaged workspace stays byte-identical.
+  if (stale.length > 0 || unused.length > 0) {
+    db.transaction(() => {
+      dropKeysTables(db, unused);
+      rebuildKeysView(db);
+    })();
+  }
+  return stale.length;
+}
+
+/** Takes the current list with this key out of use at once, then deletes it in batches. */
+export async function removeList(db: Database, key: string): Promise<{ key: string; entries: number }> {
+  const current = db.transaction(() => {
+    const row = db.prepare("SELECT id, entry_count FROM designation_lists WHERE key = ? AND state = 'current'").get(key) as
+      | { id: number; entry_count: number }
+      | undefined;
+    if (!row) return undefined;
+    db.prepare("UPDATE designation_lists SET state = 'discarded' WHERE id = ?").run(row.id);
+    rebuildKeysView(db);
+    return row;
+  })();
+  if (!current) throw new Failure('NOT_FOUND', 'No list with this key has been imported.');
+  await purgeList(db, current.id);
+  return { key, entries: current.entry_count };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+interface ListRow {
+  id: number;
+  key: string;
+  authority: Authority | null;
+  format: ListFormat;
+  list_name: string;
+  list_date: string | null;
+  entry_count: number;
+  name_count: number;
+  report: string;
+  files: string;
+  imported_at: string;
+  imported_by: string;
+  keys_version: number;
+}
+
+function summaryOf(row: ListRow): ListSummary {
+  const report = JSON.parse(row.report) as Partial<ListImportReport>;
+  return {
+    key: row.key,
+    authority: row.authority,
+    format: row.format,
+    listName: row.list_name,
+    listDate: row.list_date,
+    entries: row.entry_count,
+    names: row.name_count,
+    skippedCount: report.skippedCount ?? 0,
+    warnings: report.warnings ?? [],
+    files: JSON.parse(row.files) as ListFile[],
+    importedAt: row.imported_at,
+    importedBy: row.imported_by,
+  };
+}
+
+/** The current version of every list, by key. */
+export function currentLists(db: Database): ListSummary[] {
+  const rows = db.prepare("SELECT * FROM designation_lists WHERE state = 'current' ORDER BY key").all() as ListRow[];
+  return rows.map(summaryOf);
+}
+
+/** The current list with this key and its full report (skipped records with reasons), or null. */
+export function currentList(db: Database, key: string): { summary: ListSummary; report: ListImportReport; keysVersion: number } | null {
+  const row = db.prepare("SELECT * FROM designation_lists WHERE key = ? AND state = 'current'").get(key) as ListRow | undefined;
+  return row ? { summary: summaryOf(row), report: JSON.parse(row.report) as ListImportReport, keysVersion: row.keys_version } : null;
+}
+
+interface EntryRow {
+  id: number;
+  list_ref: string;
+  authority: Authority;
+  data: string;
+  key: string;
+  list_authority: Authority | null;
+  format: ListFormat;
+  list_name: string;
+  list_date: string | null;
+}
+
+const ENTRY_SELECT = `
+  SELECT e.id, e.list_ref, e.authority, e.data, l.key, l.authority AS list_authority, l.format, l.list_name, l.list_date
+  FROM designation_entries e JOIN designation_lists l ON l.id = e.list_id AND l.state = 'current'`;
+
+const detailOf = (row: EntryRow): DesignationEntryDetail => ({
+  entryId: row.id,
+  listRef: row.list_ref,
+  authority: row.authority,
+  list: { key: row.key, authority: row.list_authority, format: row.format, listName: row.list_name, listDate: row.list_date },
+  entry: JSON.parse(row.data) as DesignationEntry,
+});
+
+/** An entry of a current list by its integer id (which changes when the list is replaced). */
+export function getEntry(db: Database, entryId: number): DesignationEntryDetail {
+  const row = db.prepare(`${ENTRY_SELECT} WHERE e.id = ?`).get(entryId) as EntryRow | undefined;
+  if (!row) throw new Failure('NOT_FOUND', 'This designation is not in any current list (the list may have been replaced or removed).');
+  return detailOf(row);
+}
+
+/** An entry by its stable identity: its list's key and the list's own reference. Null when not listed. */
+export function entryByRef(db: Database, key: string, listRef: string): DesignationEntryDetail | null {
+  const row = db.prepare(`${ENTRY_SELECT} WHERE l.key = ? AND e.list_ref = ?`).get(key, listRef) as EntryRow | undefined;
+  return row ? detailOf(row) : null;
+}

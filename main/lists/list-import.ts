@@ -1,0 +1,192 @@
+/**
+ * Importing a list: recognise the files, stream their entries into a new version of the list
+ * (designation-store.ts), and swap it in for the current one only when every entry has been read
+ * and written. A file that cannot be read, a full disk, a cancel or a crash leave the current
+ * version as it was; the partial one is deleted (a crash's, when the workspace next opens).
+ */
+import type { Database } from 'better-sqlite3';
+import type { z } from 'zod';
+import { LIST_SKIPPED_KEPT, type ListFile, type ListImportInputSchema, type ListImportReport, type ListImportResult } from '../../shared/contract/channels/lists';
+import { DesignationListSchema, type ListFormat } from '../../shared/domain/designations';
+import { Failure } from '../ipc/failure';
+import type { ServiceContext } from '../services/context';
+import type { EvidenceContext } from '../services/evidence-context';
+import { ListParseError } from './common';
+import type { ListInput } from './detect';
+import { EntryWriter, beginImport, commitImport, currentList, purgeList } from './designation-store';
+import { prepareRead, type PreparedRead } from './read-list';
+
+export interface ImportControl {
+  signal?: AbortSignal;
+  /** Entries stored so far (called after each batch). */
+  advance?(n: number): void;
+  setTotal?(total: number): void;
+}
+
+/** A list file to import: its bytes, the user's name for it, and what is recorded about it. */
+export type ImportFile = ListInput & Omit<ListFile, 'name'>;
+
+export interface PreparedImport {
+  files: readonly ImportFile[];
+  read: PreparedRead;
+}
+
+/** Paths never leave main: a message that quotes one (a library's error text) gets the file's name instead. */
+function withoutPaths(message: string, files: readonly ImportFile[]): string {
+  let out = message;
+  for (const file of files) out = out.split(file.path).join(file.name);
+  // Any other absolute path (two or more segments, at the start of a word).
+  return out.replace(/(?<=^|[\s"'(:=])(?:[A-Za-z]:)?[\\/](?:[^\\/\s"'()]+[\\/])+[^\\/\s"'()]*/g, '(file)');
+}
+
+const unreadable = (error: ListParseError, files: readonly ImportFile[]) => new Failure('LIST_UNREADABLE', withoutPaths(error.message, files));
+
+/** SQLite errors the user can act on; null for anything else (a bug). */
+function storageFailure(error: unknown): Failure | null {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return new Failure('DISK_FULL', 'The disk is full: the list was not imported and the previous version is still in use. Free some space and import again.');
+  }
+  if (code.startsWith('SQLITE_READONLY')) return new Failure('WORKSPACE_READ_ONLY', 'The workspace cannot be written to: the list was not imported.');
+  return null;
+}
+
+/**
+ * Recognises the files' format (or takes the one given). Synchronous and quick (first bytes only):
+ * a file that is plainly not a list fails here, LIST_UNREADABLE naming the file, before a job starts.
+ */
+export function prepareImport(files: readonly ImportFile[], format?: ListFormat): PreparedImport {
+  try {
+    return { files, read: prepareRead(files, format) };
+  } catch (error) {
+    if (error instanceof ListParseError) throw unreadable(error, files);
+    throw error;
+  }
+}
+
+/** One import at a time per workspace: each reads to the end before the next starts writing. */
+const running = new WeakMap<Database, Promise<unknown>>();
+
+function cancelled(): Failure {
+  return new Failure('BAD_REQUEST', 'The import was cancelled; the previous version of the list is still in use.');
+}
+
+/** Reads the files into a new version of their list and makes it current; see the file comment. */
+export async function runImport(ctx: ServiceContext, prepared: PreparedImport, control: ImportControl = {}): Promise<ListImportResult> {
+  const previous = running.get(ctx.db) ?? Promise.resolve();
+  const mine = previous.catch(() => undefined).then(() => importNow(ctx, prepared, control));
+  running.set(ctx.db, mine);
+  try {
+    return await mine;
+  } finally {
+    if (running.get(ctx.db) === mine) running.delete(ctx.db);
+  }
+}
+
+async function importNow(ctx: ServiceContext, prepared: PreparedImport, control: ImportControl): Promise<ListImportResult> {
+  const { db } = ctx;
+  const { files, read } = prepared;
+  const signal = control.signal;
+  if (signal?.aborted) throw cancelled();
+  const listId = beginImport(db, {
+    format: read.format,
+    files: files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size })),
+    importedBy: ctx.actor,
+    now: ctx.now(),
+  });
+  let writeError: unknown = null;
+  const writer = new EntryWriter(db, listId, read.authority, (stored) => control.advance?.(stored));
+  try {
+    const parsed = await read.read({
+      collect: false,
+      onEntry: (entry) => {
+        // Thrown into the parser, which stops; what it then throws is replaced below.
+        if (signal?.aborted) throw cancelled();
+        if (writeError) throw writeError;
+        try {
+          writer.add(entry);
+        } catch (error) {
+          writeError = error;
+          throw error;
+        }
+      },
+    });
+    if (signal?.aborted) throw cancelled();
+    if (writeError) throw writeError;
+    writer.flush();
+    const list = DesignationListSchema.parse(parsed.list);
+    // The store's own skips (a reference listed twice) first: the parser's can run to thousands.
+    const skipped = [...writer.skipped, ...parsed.report.skipped];
+    const report: ListImportReport = {
+      entries: writer.entries,
+      names: writer.names,
+      skippedCount: parsed.report.skipped.length + writer.skippedCount,
+      skipped: skipped.slice(0, LIST_SKIPPED_KEPT),
+      warnings: parsed.report.warnings.slice(0, 200).map((w) => withoutPaths(w, files)),
+    };
+    if (writer.entries === 0) {
+      throw new Failure('LIST_UNREADABLE', `${files[0]!.name}: no entry of the list could be read (${report.skippedCount} skipped); the previous version is still in use.`);
+    }
+    if (signal?.aborted) throw cancelled();
+    const replaced = commitImport(db, listId, { list, report, now: ctx.now() });
+    if (replaced) {
+      await purgeList(db, replaced.listId).catch((error: unknown) => {
+        // The new version is in use; the old one is invisible and goes at the next start.
+        console.error('[casebench] deleting a replaced list failed:', error);
+      });
+    }
+    control.setTotal?.(writer.entries);
+    const stored = currentList(db, list.key)!;
+    return {
+      list: stored.summary,
+      report,
+      replaced: replaced ? { listDate: replaced.listDate, entries: replaced.entries, importedAt: replaced.importedAt } : null,
+    };
+  } catch (error) {
+    await purgeList(db, listId).catch((purgeError: unknown) => {
+      // Left 'importing' or 'discarded': invisible, and swept when the workspace next opens.
+      console.error('[casebench] removing a failed list import failed:', purgeError);
+    });
+    if (signal?.aborted) throw cancelled();
+    const cause = writeError ?? error;
+    if (cause instanceof Failure) throw cause;
+    if (cause instanceof ListParseError) throw unreadable(cause, files);
+    throw storageFailure(cause) ?? cause;
+  }
+}
+
+/** Imports list files from paths (tests, scripts): prepare, then run. */
+export function importListFiles(ctx: ServiceContext, files: readonly ImportFile[], format?: ListFormat, control?: ImportControl): Promise<ListImportResult> {
+  return runImport(ctx, prepareImport(files, format), control);
+}
+
+/**
+ * 'lists.import': takes uploads waiting in the vault's holding area. Fails at once when an upload
+ * is gone or a file is plainly not a list; otherwise answers a run for the job. The uploads are
+ * discarded after the attempt, whatever its outcome: a list is not evidence.
+ */
+export function prepareUploadImport(ctx: EvidenceContext, input: z.output<typeof ListImportInputSchema>): { run(control: ImportControl): Promise<ListImportResult> } {
+  const files = input.uploads.map((u, i): ImportFile => {
+    const upload = ctx.vault.upload(u.uploadId);
+    const held = ctx.vault.heldFile(u.uploadId);
+    if (!upload || !held) {
+      throw new Failure('NOT_FOUND', 'An upload is no longer waiting to be imported; upload the file again.', {
+        [`uploads.${i}.uploadId`]: { code: 'invalid' },
+      });
+    }
+    return { path: held, name: u.originalName, sha256: upload.sha256, size: upload.size };
+  });
+  const discard = () => {
+    for (const u of input.uploads) ctx.vault.discard(u.uploadId);
+  };
+  let prepared: PreparedImport;
+  try {
+    prepared = prepareImport(files, input.format);
+  } catch (error) {
+    discard();
+    throw error;
+  }
+  return {
+    run: (control) => runImport(ctx, prepared, control).finally(discard),
+  };
+}

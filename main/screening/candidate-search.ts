@@ -1,0 +1,149 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { ScreeningReasons, SeenEntry } from '../../shared/contract/channels/screening';
+import type { Authority, DesignationEntry, NameStrength } from '../../shared/domain/designations';
+import { queryKeys } from './name-keys';
+import { isPhoneticForm } from './name-match';
+import { bestName, MAX_FACT_BONUS, NameCache, scoreEntry, WEIGHTS, type SubjectProfile } from './score';
+
+/**
+ * Candidates for one subject, from the index and never by reading every entry: the subject's name
+ * keys and document numbers find entries (designation_name_keys, designation_identifiers); the
+ * best-supported ones have their names compared; those whose names could still reach the
+ * threshold have their facts compared too.
+ */
+
+/** A key shared by more entries than this says nothing about who someone is; it is not followed. */
+export const KEY_BUDGET = { t: 300, i: 300, s: 200, j: 1000, p: 1000 } as const;
+/**
+ * Entries found by keys whose names are compared, best supported first: all of the first
+ * `ALWAYS_COMPARED`, then only those with `WELL_SUPPORTED` support or more (a whole name's sound,
+ * a pair and a part agree), up to NAMES_COMPARED.
+ */
+export const NAMES_COMPARED = 150;
+const ALWAYS_COMPARED = 40;
+const WELL_SUPPORTED = 4;
+/**
+ * An entry found by one part's key alone (support under this) is compared only when that key is
+ * rare: a shared common surname is no reason to look. Not for names from katakana, Hangul or an
+ * abjad, whose parts rarely all agree by sound.
+ */
+const MIN_SUPPORT = 2;
+const RARE_KEY = 20;
+/** Key kinds' weight in ranking found entries: a whole name or two parts count more than one part. */
+const KEY_WEIGHT = { t: 1.5, i: 2, s: 1, j: 2.5, p: 2 } as const;
+
+export interface FoundCandidate {
+  listKey: string;
+  listRef: string;
+  authority: Authority;
+  score: number;
+  reasons: ScreeningReasons;
+  seen: SeenEntry;
+  entry: DesignationEntry;
+}
+
+/** Prepared statements for one database; make once per run. */
+export class CandidateSearch {
+  private readonly byKey: Statement;
+  private readonly byIdentifier: Statement;
+  private readonly namesOf: Statement;
+  private readonly entryOf: Statement;
+  private readonly listOf: Statement;
+  readonly cache = new NameCache();
+  /** Keys skipped as too common, and how often (for the benchmark's report). */
+  skippedKeys = 0;
+
+  constructor(db: Database) {
+    this.byKey = db.prepare('SELECT entry_id FROM designation_name_keys WHERE key = ? LIMIT ?').pluck();
+    this.byIdentifier = db.prepare('SELECT entry_id FROM designation_identifiers WHERE value = ?').pluck();
+    this.listOf = db.prepare('SELECT list_id FROM designation_entries WHERE id = ?').pluck();
+    this.namesOf = db.prepare('SELECT value, strength FROM designation_names WHERE entry_id = ? ORDER BY position');
+    this.entryOf = db.prepare(
+      `SELECT e.list_ref, e.authority, e.data, l.key, l.list_name FROM designation_entries e
+       JOIN designation_lists l ON l.id = e.list_id AND l.state = 'current' WHERE e.id = ?`,
+    );
+    this.currentLists = new Set(db.prepare("SELECT id FROM designation_lists WHERE state = 'current'").pluck().all() as number[]);
+  }
+
+  private readonly currentLists: Set<number>;
+
+  /** Entry ids found by the subject's keys, with their support; and those found by a document number. */
+  private lookup(subject: SubjectProfile): { support: Map<number, number>; byDocument: Set<number> } {
+    const support = new Map<number, number>();
+    const keys = new Set(subject.names.flatMap((n) => queryKeys(n.prepared)));
+    for (const key of keys) {
+      const kind = key[0] as keyof typeof KEY_BUDGET;
+      const budget = KEY_BUDGET[kind];
+      const ids = this.byKey.all(key, budget + 1) as number[];
+      if (ids.length > budget) {
+        this.skippedKeys++;
+        continue;
+      }
+      // A rare key says more: found by few entries, it weighs up to twice as much.
+      const rarity = ids.length <= RARE_KEY ? 2 : 1 + Math.max(0, 0.5 - ids.length / (2 * budget));
+      const weight = Math.max(ids.length <= RARE_KEY ? MIN_SUPPORT : 0, KEY_WEIGHT[kind] * rarity);
+      for (const id of ids) support.set(id, (support.get(id) ?? 0) + weight);
+    }
+    const byDocument = new Set<number>();
+    for (const doc of subject.documents) {
+      if (doc.normalised.length < WEIGHTS.identifierMinLength) continue;
+      for (const id of this.byIdentifier.all(doc.normalised) as number[]) byDocument.add(id);
+    }
+    return { support, byDocument };
+  }
+
+  private readonly current = new Map<number, boolean>();
+  private isCurrent(entryId: number): boolean {
+    let hit = this.current.get(entryId);
+    if (hit === undefined) {
+      hit = this.currentLists.has(this.listOf.get(entryId) as number);
+      if (this.current.size > 100_000) this.current.clear();
+      this.current.set(entryId, hit);
+    }
+    return hit;
+  }
+
+  /** The subject's candidates at or above the threshold, best first. */
+  find(subject: SubjectProfile): FoundCandidate[] {
+    if (subject.names.length === 0) return [];
+    const { support, byDocument } = this.lookup(subject);
+    const fewParts = subject.names.some((n) => n.prepared.tokens.filter((t, i) => t.length > 1 && !n.prepared.noise[i]).length < 2);
+    const minSupport = fewParts || subject.names.some((n) => isPhoneticForm(n.prepared.form)) ? 1 : MIN_SUPPORT;
+    const ranked = [...support]
+      .filter(([, weight]) => weight >= minSupport)
+      .sort((a, b) => b[1] - a[1])
+      .filter(([, weight], i) => i < ALWAYS_COMPARED || weight >= WELL_SUPPORTED)
+      .slice(0, NAMES_COMPARED)
+      .map(([id]) => id);
+    const ids = [...new Set([...byDocument, ...ranked])];
+    const found: FoundCandidate[] = [];
+    for (const id of ids) {
+      if (!this.isCurrent(id)) continue;
+      const names = this.namesOf.all(id) as { value: string; strength: NameStrength }[];
+      const name = bestName(subject, names, this.cache);
+      if (!name) continue;
+      if (!byDocument.has(id) && name.score < WEIGHTS.threshold - MAX_FACT_BONUS) continue;
+      const row = this.entryOf.get(id) as { list_ref: string; authority: Authority; data: string; key: string; list_name: string } | undefined;
+      if (!row) continue;
+      const entry = JSON.parse(row.data) as DesignationEntry;
+      const scored = scoreEntry(subject, entry, name);
+      if (!scored) continue;
+      found.push({
+        listKey: row.key,
+        listRef: row.list_ref,
+        authority: row.authority,
+        ...scored,
+        entry,
+        seen: {
+          name: entry.names[0]?.value ?? row.list_ref,
+          type: entry.type,
+          authority: row.authority,
+          listName: row.list_name,
+          programmes: entry.programmes,
+          listedOn: entry.listedOn,
+        },
+      });
+    }
+    return found.sort((a, b) => b.score - a.score);
+  }
+}

@@ -1,0 +1,95 @@
+import type { DesignationEntry } from '../../shared/domain/designations';
+import { fuzzyDateBounds } from '../../shared/domain/fuzzy-date';
+import { normaliseIdentifier } from '../lists/designation-store';
+import { prepareName } from './name-match';
+import { consonantSkeleton } from './phonetic';
+
+/**
+ * Entries that are one designated person listed several times (by several partners, or under
+ * several regimes of one): linked when they share an identifier, or when they share a name (the
+ * same parts, in any order and script romanised, spelt alike up to their vowels) and their dates of
+ * birth are compatible (they overlap, or one of them gives none). Links are transitive. Meant for
+ * one subject's candidates, which all resemble the subject already.
+ */
+
+export type SameLink = 'identifier' | 'name_and_birth_date';
+
+/** Identifiers shorter than this are too often shared by chance to link two entries. */
+const MIN_IDENTIFIER = 5;
+
+/** A name's parts as a set ("aung hlaing min"); names of one part do not link (Aung, Kim …). */
+export function nameSignature(value: string): string | null {
+  const name = prepareName(value);
+  const parts = [...new Set(name.tokens.filter((t, i) => !name.noise[i] && t.length > 1))].sort();
+  return parts.length >= 2 ? parts.join(' ') : null;
+}
+
+/** The same parts by their consonants (Anatolyevich, Anatolievich; Abednico, Abedinico). */
+function spellingSignature(value: string): string | null {
+  const name = prepareName(value);
+  const parts = [...new Set(name.tokens.filter((t, i) => !name.noise[i] && t.length > 1).map(consonantSkeleton))].sort();
+  return parts.length >= 2 ? `~${parts.join(' ')}` : null;
+}
+
+function birthBounds(entry: DesignationEntry): { first: string; last: string }[] {
+  return entry.datesOfBirth.flatMap((d) => {
+    const b = fuzzyDateBounds(d.value);
+    return b ? [b] : [];
+  });
+}
+
+export function birthDatesCompatible(a: DesignationEntry, b: DesignationEntry): boolean {
+  const x = birthBounds(a);
+  const y = birthBounds(b);
+  if (x.length === 0 || y.length === 0) return true;
+  return x.some((p) => y.some((q) => p.first <= q.last && q.first <= p.last));
+}
+
+export interface Grouped<T> {
+  members: T[];
+  linkedBy: SameLink[];
+}
+
+/** Groups items (each with its entry) into designated persons; singletons are groups of one. */
+export function groupSamePerson<T extends { entry: DesignationEntry }>(items: readonly T[]): Grouped<T>[] {
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  const links = new Map<number, Set<SameLink>>();
+  const union = (a: number, b: number, why: SameLink) => {
+    const ra = find(a);
+    const rb = find(b);
+    const merged = new Set([...(links.get(ra) ?? []), ...(links.get(rb) ?? []), why]);
+    if (ra !== rb) parent[rb] = ra;
+    links.set(ra, merged);
+  };
+
+  const byIdentifier = new Map<string, number>();
+  const byName = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    for (const id of item.entry.identifiers) {
+      const value = normaliseIdentifier(id.value);
+      if (value.length < MIN_IDENTIFIER) continue;
+      const seen = byIdentifier.get(value);
+      if (seen === undefined) byIdentifier.set(value, i);
+      else union(seen, i, 'identifier');
+    }
+    const names = item.entry.names.filter((n) => n.strength !== 'weak');
+    const signatures = new Set([...names.map((n) => nameSignature(n.value)), ...names.map((n) => spellingSignature(n.value))]);
+    for (const signature of signatures) {
+      if (!signature) continue;
+      const others = byName.get(signature) ?? [];
+      for (const j of others) {
+        const other = items[j]!.entry;
+        if (birthDatesCompatible(other, item.entry)) union(j, i, 'name_and_birth_date');
+      }
+      byName.set(signature, [...others, i]);
+    }
+  });
+
+  const groups = new Map<number, T[]>();
+  items.forEach((item, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), item]));
+  return [...groups].map(([root, members]) => ({ members, linkedBy: [...(links.get(find(root)) ?? [])].sort() }));
+}

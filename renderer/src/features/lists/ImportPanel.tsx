@@ -1,0 +1,113 @@
+import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconFileSpreadsheet, IconPlayerSkipForward } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../i18n/useLanguage';
+import { formatBytes, formatCount } from '../evidence/format';
+import { ImportReport } from './ImportReport';
+import type { ImportGroup } from './useListImport';
+
+interface Props {
+  groups: ImportGroup[];
+  running: boolean;
+  onCancel: () => void;
+  onDismiss: () => void;
+}
+
+/** Each list being imported: its files, its progress, and then its report or why it failed. */
+export function ImportPanel({ groups, running, onCancel, onDismiss }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Stack
+      gap="sm"
+      px="md"
+      py="sm"
+      data-testid="list-import"
+      data-running={running}
+      style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', background: 'var(--mantine-color-gray-0)' }}
+    >
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm" fw={600}>
+          {running ? t('lists.import.running') : t('lists.import.finished')}
+        </Text>
+        {running ? (
+          <Button variant="default" color="red" onClick={onCancel} data-testid="list-import-cancel">
+            {t('lists.import.cancel')}
+          </Button>
+        ) : (
+          <Button variant="subtle" onClick={onDismiss} data-testid="list-import-dismiss">
+            {t('lists.import.dismiss')}
+          </Button>
+        )}
+      </Group>
+      {groups.map((group, i) => (
+        <GroupRow key={i} group={group} />
+      ))}
+    </Stack>
+  );
+}
+
+function GroupRow({ group }: { group: ImportGroup }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { step } = group;
+  const total = group.files.reduce((n, f) => n + f.size, 0);
+  return (
+    <Stack gap={4} data-testid="list-import-group" data-state={step.state}>
+      <Group gap={6} wrap="nowrap">
+        <IconFileSpreadsheet size={14} aria-hidden />
+        <Text size="xs" fw={600} truncate="end" title={group.files.map((f) => f.name).join(', ')}>
+          {group.files.map((f) => f.name).join(' + ')}
+        </Text>
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {formatBytes(total, language)}
+        </Text>
+      </Group>
+      {step.state === 'waiting' && (
+        <Text size="xs" c="dimmed">
+          {t('lists.import.waiting')}
+        </Text>
+      )}
+      {step.state === 'uploading' && (
+        <>
+          <Progress value={total > 0 ? (step.loaded / total) * 100 : 0} size="sm" aria-label={t('lists.import.uploading')} />
+          <Text size="xs" c="dimmed">
+            {t('lists.import.uploading')}
+          </Text>
+        </>
+      )}
+      {step.state === 'reading' && (
+        <>
+          {/* The list's size is known only once it is read: the bar moves, the count says how far. */}
+          <Progress value={100} size="sm" animated striped aria-label={t('lists.import.reading')} />
+          <Text size="xs" c="dimmed" data-testid="list-import-progress">
+            {t('lists.import.readingCount', { n: formatCount(step.entries, language) })}
+          </Text>
+        </>
+      )}
+      {step.state === 'done' && <ImportReport result={step.result} />}
+      {step.state === 'failed' && (
+        <Alert
+          color="red"
+          variant="light"
+          p="xs"
+          icon={<IconAlertTriangle size={16} />}
+          title={t('lists.import.failed')}
+          data-testid="list-import-error"
+          data-code={step.code}
+        >
+          <Text size="sm">{t(`errors.${step.code}`, { max: '' })}</Text>
+          {step.detail && (
+            <Text size="xs" mt={4} c="dark.4" style={{ overflowWrap: 'anywhere' }} data-testid="list-import-error-detail">
+              {t('lists.import.detail', { detail: step.detail })}
+            </Text>
+          )}
+        </Alert>
+      )}
+      {step.state === 'cancelled' && (
+        <Alert color="yellow" variant="light" p="xs" icon={<IconPlayerSkipForward size={16} />}>
+          <Text size="xs">{t('lists.import.cancelled')}</Text>
+        </Alert>
+      )}
+    </Stack>
+  );
+}
