@@ -13,14 +13,17 @@ import { bestName, MAX_FACT_BONUS, NameCache, scoreEntry, WEIGHTS, type SubjectP
  */
 
 /** A key shared by more entries than this says nothing about who someone is; it is not followed. */
-export const KEY_BUDGET = { t: 300, i: 300, s: 200, j: 1000, p: 1000 } as const;
+export const KEY_BUDGET = { t: 200, i: 200, s: 100, j: 300, p: 300 } as const;
 /**
  * Entries found by keys whose names are compared, best supported first: all of the first
  * `ALWAYS_COMPARED`, then only those with `WELL_SUPPORTED` support or more (a whole name's sound,
  * a pair and a part agree), up to NAMES_COMPARED.
  */
-export const NAMES_COMPARED = 150;
-const ALWAYS_COMPARED = 40;
+export const NAMES_COMPARED = 60;
+/** For a subject named in katakana, Hangul or an abjad: keys support less, so more are followed and compared. */
+const BY_SOUND_BUDGET = 3;
+const NAMES_COMPARED_BY_SOUND = 150;
+const ALWAYS_COMPARED = 25;
 const WELL_SUPPORTED = 4;
 /**
  * An entry found by one part's key alone (support under this) is compared only when that key is
@@ -68,12 +71,13 @@ export class CandidateSearch {
   private readonly currentLists: Set<number>;
 
   /** Entry ids found by the subject's keys, with their support; and those found by a document number. */
-  private lookup(subject: SubjectProfile): { support: Map<number, number>; byDocument: Set<number> } {
+  private lookup(subject: SubjectProfile, bySound: boolean): { support: Map<number, number>; byDocument: Set<number> } {
     const support = new Map<number, number>();
     const keys = new Set(subject.names.flatMap((n) => queryKeys(n.prepared)));
     for (const key of keys) {
       const kind = key[0] as keyof typeof KEY_BUDGET;
-      const budget = KEY_BUDGET[kind];
+      // A name by sound finds less by each key: it may follow commoner ones.
+      const budget = KEY_BUDGET[kind] * (bySound ? BY_SOUND_BUDGET : 1);
       const ids = this.byKey.all(key, budget + 1) as number[];
       if (ids.length > budget) {
         this.skippedKeys++;
@@ -106,14 +110,15 @@ export class CandidateSearch {
   /** The subject's candidates at or above the threshold, best first. */
   find(subject: SubjectProfile): FoundCandidate[] {
     if (subject.names.length === 0) return [];
-    const { support, byDocument } = this.lookup(subject);
+    const bySound = subject.names.some((n) => isPhoneticForm(n.prepared.form));
+    const { support, byDocument } = this.lookup(subject, bySound);
     const fewParts = subject.names.some((n) => n.prepared.tokens.filter((t, i) => t.length > 1 && !n.prepared.noise[i]).length < 2);
-    const minSupport = fewParts || subject.names.some((n) => isPhoneticForm(n.prepared.form)) ? 1 : MIN_SUPPORT;
+    const minSupport = fewParts || bySound ? 1 : MIN_SUPPORT;
     const ranked = [...support]
       .filter(([, weight]) => weight >= minSupport)
       .sort((a, b) => b[1] - a[1])
-      .filter(([, weight], i) => i < ALWAYS_COMPARED || weight >= WELL_SUPPORTED)
-      .slice(0, NAMES_COMPARED)
+      .filter(([, weight], i) => bySound || i < ALWAYS_COMPARED || weight >= WELL_SUPPORTED)
+      .slice(0, bySound ? NAMES_COMPARED_BY_SOUND : NAMES_COMPARED)
       .map(([id]) => id);
     const ids = [...new Set([...byDocument, ...ranked])];
     const found: FoundCandidate[] = [];

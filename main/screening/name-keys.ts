@@ -1,5 +1,5 @@
 import { prepareName, type PreparedName } from './name-match';
-import { joinedSkeleton } from './phonetic';
+import { coarseSkeleton } from './phonetic';
 
 /**
  * Blocking keys for screening: the short strings under which a name is indexed so that candidates
@@ -27,7 +27,7 @@ import { joinedSkeleton } from './phonetic';
  * whenever the keys of a name change: lists indexed with an older version are re-indexed before
  * the next screening.
  */
-export const NAME_KEYS_VERSION = 9;
+export const NAME_KEYS_VERSION = 10;
 
 const MAX_KEY_TOKENS = 8;
 const MAX_ROTATED = 4;
@@ -49,17 +49,18 @@ function addPairs(keys: Set<string>, a: string[], b: string[]): void {
   for (const x of a) for (const y of b) if (x && y) keys.add(pairKey(x, y));
 }
 
-/** The sound skeleton of the parts written together, from each part in turn (1–4 parts). */
-function addSounded(keys: Set<string>, skeletons: string[]): void {
-  if (skeletons.length === 0 || skeletons.length > MAX_ROTATED) return;
-  for (let r = 0; r < skeletons.length; r++) {
-    const skeleton = joinedSkeleton([...skeletons.slice(r), ...skeletons.slice(0, r)]);
+/**
+ * The sound skeleton of the parts written together (1–4 parts), from each part in turn (the name
+ * in every order round it). Made from the joined letters, not from the parts' skeletons: a name
+ * written in one word has its sounds across the joins (Anas Hasan → anashasan, "sh").
+ */
+function addSounded(keys: Set<string>, tokens: string[]): void {
+  if (tokens.length === 0 || tokens.length > MAX_ROTATED) return;
+  for (let r = 0; r < tokens.length; r++) {
+    const skeleton = coarseSkeleton([...tokens.slice(r), ...tokens.slice(0, r)].join(''));
     if (skeleton.length >= 2) keys.add(`j:${skeleton}`);
   }
 }
-
-/** A name's parts' first sound skeletons. */
-const soundsOf = (tokens: { skeletons: string[] }[]) => tokens.map((p) => p.skeletons[0] ?? '');
 
 /** The keys a name is indexed under. */
 export function nameKeys(value: string): string[] {
@@ -74,9 +75,9 @@ export function indexKeys(name: PreparedName): string[] {
     keys.add(`i:${parts[0]!.token}.${parts[1]!.token[0]}`);
     keys.add(`i:${parts.at(-1)!.token}.${parts[0]!.token[0]}`);
   }
-  addSounded(keys, soundsOf(parts));
-  const withParticles = name.tokens.map((token, i) => ({ token, skeletons: name.coarse[i]! })).filter((p) => p.token.length >= 2);
-  if (withParticles.length > parts.length) addSounded(keys, soundsOf(withParticles.slice(0, MAX_KEY_TOKENS)));
+  addSounded(keys, parts.map((p) => p.token));
+  const withParticles = name.tokens.filter((t) => t.length >= 2);
+  if (withParticles.length > parts.length) addSounded(keys, withParticles.slice(0, MAX_KEY_TOKENS));
   if (parts.length === 2) {
     addPairs(keys, parts[0]!.skeletons, parts[1]!.skeletons);
     for (const part of parts) for (const skeleton of part.skeletons) if (skeleton) keys.add(`s:${skeleton}`);
@@ -103,7 +104,7 @@ export function queryKeys(name: PreparedName): string[] {
   for (const { token } of parts) for (const initial of initials) if (initial !== token[0] || initials.length > 1) keys.add(`i:${token}.${initial}`);
   for (const { token, skeletons } of parts) {
     if (token.length >= 3) keys.add(`t:${token}`);
-    addSounded(keys, skeletons.slice(0, 1));
+    for (const skeleton of skeletons.slice(0, 1)) if (skeleton.length >= 2) keys.add(`j:${skeleton}`);
     for (const skeleton of skeletons) if (skeleton) keys.add(`s:${skeleton}`);
   }
   return [...keys];

@@ -87,11 +87,14 @@ function latinAgreement(a: string, b: string, fineA: string, fineB: string): Tok
   if ((a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b))) return { sim: 0.7, how: 'initials' };
   const shorter = Math.min(a.length, b.length);
   if (shorter < 3) return NONE;
+  const sameConsonants = shorter >= 4 && fineA.length >= 3 && fineA === fineB;
+  // The edit distance only where it can decide (a length within one, or the same consonants).
+  if (!sameConsonants && Math.abs(a.length - b.length) > 1) return NONE;
   const d = editDistance(a, b);
   // In a three-letter part one letter is a third of it: Min and Win are other names.
   if (d === 1) return { sim: shorter >= 4 ? 0.9 : 0.7, how: 'spelling' };
   // The same consonants (Mohammed, Muhammad): only when there are three or more of them.
-  if (shorter >= 4 && fineA.length >= 3 && fineA === fineB && d <= 3) return { sim: 0.85, how: 'spelling' };
+  if (sameConsonants && d <= 3) return { sim: 0.85, how: 'spelling' };
   return NONE;
 }
 
@@ -132,15 +135,18 @@ function skeletonAgreement(coarseA: string, coarseB: string, abjad: boolean): To
 /** A token, or adjacent tokens written together; its sound skeletons are made when first asked for. */
 class Unit {
   private skeletons: string[] | undefined;
+  private consonants: string | undefined;
   constructor(
     readonly first: number,
     readonly last: number,
     readonly text: string,
-    readonly fine: string,
     private readonly name: PreparedName,
   ) {}
   get coarse(): string[] {
     return (this.skeletons ??= this.first === this.last ? this.name.coarse[this.first]! : coarseSkeletons(this.text));
+  }
+  get fine(): string {
+    return (this.consonants ??= this.first === this.last ? this.name.fine[this.first]! : consonantSkeleton(this.text));
   }
 }
 
@@ -150,14 +156,14 @@ class Unit {
  */
 function unitsOf(name: PreparedName): Unit[] {
   if (name.units) return name.units;
-  const units: Unit[] = name.tokens.map((text, i) => new Unit(i, i, text, name.fine[i]!, name));
+  const units: Unit[] = name.tokens.map((text, i) => new Unit(i, i, text, name));
   for (let i = 0; i < name.tokens.length; i++) {
     for (let last = i + 1; last <= i + 2 && last < name.tokens.length; last++) {
       const parts = name.tokens.slice(i, last + 1);
       // Initials are not written together with a name (M. A. Hlaing is not Ahlaing).
       if (name.noise.slice(i, last + 1).every(Boolean) || parts.some((p) => p.length < 2)) continue;
       const text = parts.join('');
-      units.push(new Unit(i, last, text, consonantSkeleton(text), name));
+      units.push(new Unit(i, last, text, name));
     }
   }
   name.units = units;
@@ -255,6 +261,8 @@ export function compareNames(s: PreparedName, e: PreparedName): NameAgreement {
     ...(s.accented !== e.accented || (s.accented && s.value !== e.value) ? (['diacritics'] as const) : []),
   ];
   if (s.tokens.length === 0 || e.tokens.length === 0) return { score: 0, how: [] };
+  // Latin against Latin, every way of agreeing keeps a part's first letter: none shared, no agreement.
+  if (!phonetic && !e.tokens.some((t) => s.tokens.some((u) => u[0] === t[0]))) return { score: 0, how: [] };
 
   const sUnits = unitsOf(s);
   const eUnits = unitsOf(e);

@@ -9,23 +9,41 @@
  * (Mohammed, Muhammad, Mohamed → mhmd), so that Hailong and Hailun stay apart.
  */
 
-/** In this order: longer sequences before the letters they contain. */
-const SEQUENCES: [RegExp, string][] = [
-  [/ng/g, 'N'], // ン stands for final -ng (Aung → アウン)
-  [/[gq]h/g, 'K'],
-  [/[td]h/g, 'T'],
-  [/ph/g, 'H'],
-  // Sibilants and affricates are one class: katakana writes s, sh, ch, j, z and the Slavic -ić alike.
-  [/sch|tch|dzh|zh|ch|dj|sh|ts|tz|[jszx]/g, 'S'],
-  [/[fh]/g, 'H'], // フ writes an h before a consonant (Hlaing → フライン) and every f
-];
+/** Sequences to sound classes, longest first at each position. */
+const SEQUENCES = /ng|[gq]h|[td]h|ph|sch|tch|dzh|zh|ch|dj|sh|ts|tz|[jszx]|[fh]/g;
+const sequenceClass = (m: string): string =>
+  m === 'ng'
+    ? 'N' // ン stands for final -ng (Aung → アウン)
+    : m === 'gh' || m === 'qh'
+      ? 'K'
+      : m === 'th' || m === 'dh'
+        ? 'T'
+        : m === 'ph' || m === 'f' || m === 'h'
+          ? 'H' // フ writes an h before a consonant (Hlaing → フライン) and every f
+          : 'S'; // sibilants and affricates are one class: katakana writes s, sh, ch, j, z and the Slavic -ić alike
+const LETTER_CLASSES: Record<string, string> = { b: 'P', p: 'P', t: 'T', d: 'T', k: 'K', g: 'K', c: 'K', q: 'K', l: 'R', r: 'R', m: 'M', n: 'N' };
 
 /**
  * Sequences and letters to sound classes; vowels, w and v are dropped after the first letter.
  * Katakana writes kh and th either way (Khudai → フダイ, Khan → カーン; Houthi → ホーシー, Thomas →
  * トマ): `reading` picks the class of each.
  */
-export function coarseSkeleton(token: string, reading: { kh: 'h' | 'k'; th: 't' | 's' } = { kh: 'h', th: 't' }): string {
+export function coarseSkeleton(token: string, reading: { kh: 'h' | 'k'; th: 't' | 's' } = PLAIN): string {
+  if (reading !== PLAIN) return skeletonOf(token, reading);
+  let hit = plainRemembered.get(token);
+  if (hit === undefined) {
+    if (plainRemembered.size >= REMEMBERED_MAX) plainRemembered.clear();
+    hit = skeletonOf(token, reading);
+    plainRemembered.set(token, hit);
+  }
+  return hit;
+}
+
+const PLAIN = { kh: 'h', th: 't' } as const;
+/** Names repeat (a list gives "Given Family" and "FAMILY, Given"; tokens recur): skeletons are remembered. */
+const plainRemembered = new Map<string, string>();
+
+function skeletonOf(token: string, reading: { kh: 'h' | 'k'; th: 't' | 's' }): string {
   let s = token.toLowerCase().replace(/[^a-z]/g, '');
   if (s === '') return '';
   s = s
@@ -41,22 +59,15 @@ export function coarseSkeleton(token: string, reading: { kh: 'h' | 'k'; th: 't' 
     .replace(/c(?=[eiy]|$)/g, 's')
     .replace(/ck/g, 'k')
     .replace(/[td](?=i)/g, 'j') // チ/ジ for ti/di: Putin → プーチン puchin
-    .replace(/s(?=i)/g, 'sh'); // シ for si
-  for (const [pattern, cls] of SEQUENCES) s = s.replace(pattern, cls);
-  s = s
-    .replace(/[bp]/g, 'P')
-    .replace(/[td]/g, 'T')
-    .replace(/[kgcq]/g, 'K')
-    .replace(/[lr]/g, 'R')
-    .replace(/m/g, 'M')
-    .replace(/n/g, 'N')
+    .replace(/s(?=i)/g, 'sh') // シ for si
+    .replace(SEQUENCES, sequenceClass)
+    .replace(/[bptdkgcqlrmn]/g, (c) => LETTER_CLASSES[c]!)
     .replace(/N(?=[MP])/g, 'M'); // ン before m/b/p is said m (Mohammad → モハンマド)
   // v and w are written ウ, ワ or ヴ (Vladimir → ウラジーミル, Ivanov → イワノフ): a vowel here.
   const first = /^[aeiouyvw]/.test(s) ? 'A' : '';
   return (first + s.replace(/[a-z]/g, '')).replace(/(.)\1+/g, '$1');
 }
 
-/** Tokens repeat across names (Mohammed, Sergey, Kim): their skeletons are remembered. */
 const remembered = new Map<string, string[]>();
 const REMEMBERED_MAX = 200_000;
 
@@ -69,20 +80,6 @@ export function coarseSkeletons(token: string): string[] {
     remembered.set(token, hit);
   }
   return hit;
-}
-
-/**
- * The skeleton of tokens written together, from their own skeletons: a later token's vowel mark
- * is dropped and a sound repeated across the join is said once (MN + AN + HRN → MNHRN, as for
- * "minaunghlaing" written in one).
- */
-export function joinedSkeleton(skeletons: readonly string[]): string {
-  let out = '';
-  for (const [i, skeleton] of skeletons.entries()) {
-    const part = i > 0 && skeleton.startsWith('A') ? skeleton.slice(1) : skeleton;
-    out += part.startsWith(out.at(-1) ?? '') && out !== '' ? part.slice(1) : part;
-  }
-  return out;
 }
 
 function skeletonsOf(token: string): string[] {

@@ -104,7 +104,8 @@ export function asciiWords(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-function formOf(text: string): NameForm {
+/** The form a name will have, from its letters alone (cheap: nothing is transliterated). */
+export function formOf(text: string): NameForm {
   if (KANA.test(text)) return 'kana';
   if (HANGUL.test(text)) return 'hangul';
   if (HAN.test(text)) return 'han';

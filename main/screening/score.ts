@@ -5,6 +5,7 @@ import { fuzzyDateBounds, type FuzzyDate } from '../../shared/domain/fuzzy-date'
 import type { NameScriptCode, SubjectType } from '../../shared/domain/subjects';
 import { normaliseIdentifier } from '../lists/designation-store';
 import { compareNames, isPhoneticForm, prepareName, type PreparedName } from './name-match';
+import { formOf } from './romanise';
 
 /**
  * A candidate's score: the best agreement between one of the subject's names and one of the
@@ -78,11 +79,17 @@ export function bestName(
   cache: NameCache,
 ): BestName | null {
   let best: BestName | null = null;
-  const prepared = entryNames.map((e) => ({ ...e, prepared: cache.get(e.value) }));
   // A Latin name is compared by sound with the entry's katakana, Arabic … names only when the entry
   // gives no Latin name: sound skeletons are coarse, and the list's own romanisation is better.
-  const hasLatin = prepared.some((e) => e.prepared.form === 'latin');
+  // Forms are told from the letters, so that names not compared are not romanised either.
+  const forms = entryNames.map((e) => formOf(e.value));
+  const hasLatin = forms.includes('latin');
+  const bySound = subject.names.some((s) => isPhoneticForm(s.prepared.form));
+  const prepared = entryNames
+    .filter((_, i) => bySound || !hasLatin || !isPhoneticForm(forms[i]!))
+    .map((e) => ({ ...e, prepared: cache.get(e.value) }));
   for (const s of subject.names) {
+    if (best && best.score >= 0.999) break;
     for (const e of prepared) {
       if (hasLatin && !isPhoneticForm(s.prepared.form) && isPhoneticForm(e.prepared.form)) continue;
       const agreement = compareNames(s.prepared, e.prepared);

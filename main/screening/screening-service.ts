@@ -88,58 +88,47 @@ function subjectsInScope(ctx: ServiceContext, scope: { scope: 'subject'; subject
   return ctx.db.prepare('SELECT id FROM subjects ORDER BY seq').pluck().all() as string[];
 }
 
-/** Writes one subject's run: upserts what was found, drops pending candidates no longer found, keeps decided ones as not current. */
-function recordRun(
-  ctx: ServiceContext,
-  subjectId: string,
-  found: ReturnType<CandidateSearch['find']>,
-  lists: CurrentList[],
-  at: string,
-): { candidates: number; added: number } {
-  let added = 0;
-  ctx.db
-    .transaction(() => {
-      const upsert = ctx.db.prepare(
-        `INSERT INTO screening_candidates (id, subject_id, list_key, list_ref, score, reasons, seen, current, first_found_at, screened_at)
-         VALUES (@id, @subject, @key, @ref, @score, @reasons, @seen, 1, @at, @at)
-         ON CONFLICT (subject_id, list_key, list_ref) DO UPDATE SET
-           score = excluded.score, reasons = excluded.reasons, seen = excluded.seen, current = 1, screened_at = excluded.screened_at`,
-      );
-      const exists = ctx.db.prepare('SELECT 1 FROM screening_candidates WHERE subject_id = ? AND list_key = ? AND list_ref = ?');
-      for (const c of found) {
-        if (!exists.get(subjectId, c.listKey, c.listRef)) added++;
-        upsert.run({
-          id: uuidv7(),
-          subject: subjectId,
-          key: c.listKey,
-          ref: c.listRef,
-          score: c.score,
-          reasons: JSON.stringify(c.reasons),
-          seen: JSON.stringify(c.seen),
-          at,
-        });
-      }
-      // Whatever this run did not find is gone from its list or no longer similar: a pending
-      // candidate goes, a decided one stays as not current (its decision is history).
-      const foundKeys = new Set(found.map((c) => `${c.listKey}\u0000${c.listRef}`));
-      const before = ctx.db.prepare('SELECT id, list_key, list_ref, decision FROM screening_candidates WHERE subject_id = ?').all(subjectId) as Pick<
-        CandidateRow,
-        'id' | 'list_key' | 'list_ref' | 'decision'
-      >[];
-      const drop = ctx.db.prepare('DELETE FROM screening_candidates WHERE id = ?');
-      const retire = ctx.db.prepare('UPDATE screening_candidates SET current = 0 WHERE id = ?');
-      for (const row of before) {
-        if (foundKeys.has(`${row.list_key}\u0000${row.list_ref}`)) continue;
-        if (row.decision === 'pending') drop.run(row.id);
-        else retire.run(row.id);
-      }
-      ctx.db.prepare('DELETE FROM screening_runs WHERE subject_id = ?').run(subjectId);
-      const run = ctx.db.prepare('INSERT INTO screening_runs (subject_id, list_key, list_imported_at, screened_at) VALUES (?, ?, ?, ?)');
-      for (const list of lists) run.run(subjectId, list.key, list.importedAt, at);
-    })
-    .immediate();
-  return { candidates: found.length, added };
+/**
+ * Writes subjects' runs: upserts what was found, drops pending candidates no longer found, keeps
+ * decided ones as not current (their decision is history), and notes which version of each list
+ * was screened. Statements are prepared once per run; call it inside a transaction.
+ */
+function runWriter(ctx: ServiceContext) {
+  const upsert = ctx.db.prepare(
+    `INSERT INTO screening_candidates (id, subject_id, list_key, list_ref, score, reasons, seen, current, first_found_at, screened_at)
+     VALUES (@id, @subject, @key, @ref, @score, @reasons, @seen, 1, @at, @at)
+     ON CONFLICT (subject_id, list_key, list_ref) DO UPDATE SET
+       score = excluded.score, reasons = excluded.reasons, seen = excluded.seen, current = 1, screened_at = excluded.screened_at`,
+  );
+  const before = ctx.db.prepare('SELECT id, list_key, list_ref, decision FROM screening_candidates WHERE subject_id = ?');
+  const drop = ctx.db.prepare('DELETE FROM screening_candidates WHERE id = ?');
+  const retire = ctx.db.prepare('UPDATE screening_candidates SET current = 0 WHERE id = ?');
+  const forgetRuns = ctx.db.prepare('DELETE FROM screening_runs WHERE subject_id = ?');
+  const addRun = ctx.db.prepare('INSERT INTO screening_runs (subject_id, list_key, list_imported_at, screened_at) VALUES (?, ?, ?, ?)');
+  const keyOf = (listKey: string, listRef: string) => `${listKey}\u0000${listRef}`;
+
+  return (subjectId: string, found: ReturnType<CandidateSearch['find']>, lists: CurrentList[], at: string): { candidates: number; added: number } => {
+    const existing = before.all(subjectId) as Pick<CandidateRow, 'id' | 'list_key' | 'list_ref' | 'decision'>[];
+    const known = new Set(existing.map((row) => keyOf(row.list_key, row.list_ref)));
+    const foundKeys = new Set(found.map((c) => keyOf(c.listKey, c.listRef)));
+    let added = 0;
+    for (const c of found) {
+      if (!known.has(keyOf(c.listKey, c.listRef))) added++;
+      upsert.run({ id: uuidv7(), subject: subjectId, key: c.listKey, ref: c.listRef, score: c.score, reasons: JSON.stringify(c.reasons), seen: JSON.stringify(c.seen), at });
+    }
+    for (const row of existing) {
+      if (foundKeys.has(keyOf(row.list_key, row.list_ref))) continue;
+      if (row.decision === 'pending') drop.run(row.id);
+      else retire.run(row.id);
+    }
+    forgetRuns.run(subjectId);
+    for (const list of lists) addRun.run(subjectId, list.key, list.importedAt, at);
+    return { candidates: found.length, added };
+  };
 }
+
+/** Subjects screened and written per transaction, the event loop free in between. */
+const RUN_BATCH = 50;
 
 /** One run at a time per workspace: a second waits for the first. */
 const running = new WeakMap<Database, Promise<unknown>>();
@@ -173,20 +162,25 @@ async function runNow(ctx: ServiceContext, scope: Parameters<typeof subjectsInSc
   let candidates = 0;
   let newCandidates = 0;
   let lists = currentListRows(ctx.db);
-  let search = new CandidateSearch(ctx.db);
-  for (const [i, subjectId] of subjectIds.entries()) {
-    if (i > 0 && i % 50 === 0) {
-      await new Promise((resolve) => setImmediate(resolve));
-      // A list may have been replaced meanwhile: screen the rest against the version now current.
-      lists = currentListRows(ctx.db);
-      search = new CandidateSearch(ctx.db);
-    }
-    // A subject removed meanwhile is simply not screened.
-    if (!ctx.db.prepare('SELECT 1 FROM subjects WHERE id = ?').get(subjectId)) continue;
-    const found = search.find(subjectProfile(ctx, subjectId));
-    const result = recordRun(ctx, subjectId, found, lists, screenedAt);
-    candidates += result.candidates;
-    newCandidates += result.added;
+  for (let start = 0; start < subjectIds.length; start += RUN_BATCH) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    // Each batch in one transaction, reading and writing: a list replaced between batches is
+    // screened in the version then current, and recorded as such.
+    ctx.db
+      .transaction(() => {
+        lists = currentListRows(ctx.db);
+        const search = new CandidateSearch(ctx.db);
+        const recordRun = runWriter(ctx);
+        for (const subjectId of subjectIds.slice(start, start + RUN_BATCH)) {
+          // A subject removed meanwhile is simply not screened.
+          if (!ctx.db.prepare('SELECT 1 FROM subjects WHERE id = ?').get(subjectId)) continue;
+          const found = search.find(subjectProfile(ctx, subjectId));
+          const result = recordRun(subjectId, found, lists, screenedAt);
+          candidates += result.candidates;
+          newCandidates += result.added;
+        }
+      })
+      .immediate();
   }
   return {
     subjects: subjectIds.length,

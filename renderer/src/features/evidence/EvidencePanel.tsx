@@ -1,13 +1,13 @@
 import { Alert, Box, Button, Group, Loader, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconFiles, IconMicrophone2, IconSearch, IconUpload } from '@tabler/icons-react';
-import { useRef, useState, type DragEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { useLanguage } from '../../i18n/useLanguage';
 import { PlaceholderPanel } from '../../ui/PlaceholderPanel';
-import { droppedFiles, hasFiles } from './dropFiles';
+import { useFileDrop } from '../../ui/useFileDrop';
 import { EvidenceDetailPanel, type DetailTab } from './EvidenceDetailPanel';
 import { EvidenceTable } from './EvidenceTable';
 import { formatCount } from './format';
@@ -33,10 +33,8 @@ export function EvidencePanel({ caseId, readOnly }: { caseId: string; readOnly: 
   const [selectedId, setSelectedId] = useState<string | null>(() => searchParams.get('item'));
   const [detailTab, setDetailTab] = useState<DetailTab>('preview');
   const [testimony, setTestimony] = useState(false);
-  const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement | null>(null);
   const filterRef = useRef<HTMLInputElement | null>(null);
-  const dragDepth = useRef(0);
 
   useHotkeys([
     ['/', () => filterRef.current?.focus(), { preventDefault: true }],
@@ -49,28 +47,7 @@ export function EvidencePanel({ caseId, readOnly }: { caseId: string; readOnly: 
   };
   const canDrop = !readOnly && !queue.run?.running;
 
-  const onDragEnter = (e: DragEvent) => {
-    if (!canDrop || !hasFiles(e.dataTransfer)) return;
-    e.preventDefault();
-    dragDepth.current += 1;
-    setDragging(true);
-  };
-  const onDragOver = (e: DragEvent) => {
-    if (!canDrop || !hasFiles(e.dataTransfer)) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'copy';
-  };
-  const onDragLeave = () => {
-    dragDepth.current = Math.max(0, dragDepth.current - 1);
-    if (dragDepth.current === 0) setDragging(false);
-  };
-  const onDrop = (e: DragEvent) => {
-    dragDepth.current = 0;
-    setDragging(false);
-    if (!canDrop || !hasFiles(e.dataTransfer)) return;
-    e.preventDefault();
-    void droppedFiles(e.dataTransfer).then(importFiles);
-  };
+  const { dragging, handlers: dropHandlers } = useFileDrop(canDrop, importFiles);
 
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
   const total = list.data?.pages[0]?.total ?? 0;
@@ -137,10 +114,7 @@ export function EvidencePanel({ caseId, readOnly }: { caseId: string; readOnly: 
       h="100%"
       pos="relative"
       style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}
-      onDragEnter={onDragEnter}
-      onDragOver={onDragOver}
-      onDragLeave={onDragLeave}
-      onDrop={onDrop}
+      {...dropHandlers}
     >
       <Group gap="xs" px="md" py="xs" justify="space-between" wrap="nowrap" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
         <Group gap="sm" wrap="nowrap">

@@ -1,11 +1,11 @@
 import { Alert, Box, Button, Center, Group, Loader, ScrollArea, Text, Title } from '@mantine/core';
 import { IconListSearch, IconUpload } from '@tabler/icons-react';
-import { useRef, useState, type DragEvent } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useLanguage } from '../../i18n/useLanguage';
 import { PlaceholderPanel } from '../../ui/PlaceholderPanel';
-import { droppedFiles, hasFiles } from '../evidence/dropFiles';
+import { useFileDrop } from '../../ui/useFileDrop';
 import { formatCount } from '../evidence/format';
 import { ImportPanel } from './ImportPanel';
 import { ListTable } from './ListTable';
@@ -25,35 +25,12 @@ export function ListsPage() {
   const lists = useLists();
   const importer = useListImport();
   const inputRef = useRef<HTMLInputElement | null>(null);
-  const [dragging, setDragging] = useState(false);
-  const dragDepth = useRef(0);
 
   const importFiles = (files: File[]) => {
     if (files.length > 0) void importer.start(files);
   };
   const canDrop = !importer.running;
-  const onDragEnter = (e: DragEvent) => {
-    if (!canDrop || !hasFiles(e.dataTransfer)) return;
-    e.preventDefault();
-    dragDepth.current += 1;
-    setDragging(true);
-  };
-  const onDragOver = (e: DragEvent) => {
-    if (!canDrop || !hasFiles(e.dataTransfer)) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'copy';
-  };
-  const onDragLeave = () => {
-    dragDepth.current = Math.max(0, dragDepth.current - 1);
-    if (dragDepth.current === 0) setDragging(false);
-  };
-  const onDrop = (e: DragEvent) => {
-    dragDepth.current = 0;
-    setDragging(false);
-    if (!canDrop || !hasFiles(e.dataTransfer)) return;
-    e.preventDefault();
-    void droppedFiles(e.dataTransfer).then(importFiles);
-  };
+  const { dragging, handlers: dropHandlers } = useFileDrop(canDrop, importFiles);
 
   const current = lists.data?.lists ?? [];
   let body;
@@ -95,10 +72,7 @@ export function ListsPage() {
       mih={0}
       pos="relative"
       style={{ display: 'flex', flexDirection: 'column' }}
-      onDragEnter={onDragEnter}
-      onDragOver={onDragOver}
-      onDragLeave={onDragLeave}
-      onDrop={onDrop}
+      {...dropHandlers}
     >
       <Group px="md" py={8} gap="sm" justify="space-between" wrap="nowrap" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
         <Group gap="sm" wrap="nowrap" miw={0}>
