@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { call } from './support/api';
 import { startHost, tempWorkspace, type RunningHost } from './support/host';
+import { findingDoc } from './support/richtext';
 
 /**
  * Proposal documents through the UI: the draft previewed exactly as it prints, gaps listed in
@@ -46,28 +47,6 @@ async function fileExhibit(caseId: string, name: string, content: string, title:
   return { id: item.id, exhibit: item.exhibit, sha256: upload.sha256 };
 }
 
-const text = (t: string) => ({ type: 'text', version: 1, detail: 0, format: 0, mode: 'normal', style: '', text: t });
-const doc = (words: string, exhibits: { id: string; exhibit: string }[]) => ({
-  root: {
-    type: 'root',
-    version: 1,
-    direction: null,
-    format: '',
-    indent: 0,
-    children: [
-      {
-        type: 'paragraph',
-        version: 1,
-        direction: null,
-        format: '',
-        indent: 0,
-        textFormat: 0,
-        textStyle: '',
-        children: [text(words), ...exhibits.flatMap((e) => [text(' '), { type: 'exhibit-reference', version: 1, itemId: e.id, label: e.exhibit }])],
-      },
-    ],
-  },
-});
 
 /** A case with one allegation and one subject (public facts: the 2021 Xinjiang listings), evidenced and found on. */
 async function seedCase(options: { reasons: boolean }) {
@@ -97,9 +76,9 @@ async function seedCase(options: { reasons: boolean }) {
   for (const e of [regulation, ofac]) await call(host, 'evidence.link', { itemId: e.id, target: { type: 'allegation', id: allegation.id }, stance: 'supporting' });
   const save = (target: { type: 'allegation' | 'subject'; id: string }, section: 'finding' | 'reasons', body: unknown) =>
     call(host, 'findings.save', { caseId: kase.id, target, section, outcome: section === 'finding' ? 'met' : null, body, revision: 0 });
-  await save({ type: 'allegation', id: allegation.id }, 'finding', doc('The detention is established by the regional regulations and official listings.', [regulation, ofac]));
-  await save({ type: 'subject', id: subject.id }, 'finding', doc('As Secretary of the Political and Legal Affairs Committee he directed the detention system.', [regulation]));
-  if (options.reasons) await save({ type: 'subject', id: subject.id }, 'reasons', doc('対象者は、自治区党委員会政法委員会書記として、恣意的拘禁を指揮した。', [regulation]));
+  await save({ type: 'allegation', id: allegation.id }, 'finding', findingDoc('The detention is established by the regional regulations and official listings.', [regulation, ofac]));
+  await save({ type: 'subject', id: subject.id }, 'finding', findingDoc('As Secretary of the Political and Legal Affairs Committee he directed the detention system.', [regulation]));
+  if (options.reasons) await save({ type: 'subject', id: subject.id }, 'reasons', findingDoc('対象者は、自治区党委員会政法委員会書記として、恣意的拘禁を指揮した。', [regulation]));
   return { kase, allegation, subject, exhibits: [regulation, ofac] };
 }
 
@@ -206,7 +185,7 @@ test('a proposal the case data cannot support lists what is missing, in Japanese
     target: { type: 'subject', id: subject.id },
     section: 'reasons',
     outcome: null,
-    body: doc('理由書。', []),
+    body: findingDoc('理由書。', []),
     revision: 0,
   });
   await page.reload();

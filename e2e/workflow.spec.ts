@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { call } from './support/api';
 import { startHost, tempWorkspace, TEST_IDENTITY, type RunningHost } from './support/host';
+import { findingDoc } from './support/richtext';
 
 let workspace: string;
 let host: RunningHost;
@@ -20,29 +21,6 @@ test.afterEach(async () => {
 const AUTHOR = `${TEST_IDENTITY.name} (${TEST_IDENTITY.organisation})`;
 const REVIEWER = { name: 'Ben Carter', organisation: 'Human Rights Now' };
 
-/** A one-paragraph finding in the editor's stored form, citing the exhibits given. */
-const doc = (words: string, exhibits: { id: string; exhibit: string }[] = []) => ({
-  root: {
-    type: 'root',
-    version: 1,
-    direction: null,
-    format: '',
-    indent: 0,
-    children: [
-      {
-        type: 'paragraph',
-        version: 1,
-        direction: null,
-        format: '',
-        indent: 0,
-        children: [
-          { type: 'text', version: 1, detail: 0, format: 0, mode: 'normal', style: '', text: words },
-          ...exhibits.map((e) => ({ type: 'exhibit-reference', version: 1, itemId: e.id, label: e.exhibit })),
-        ],
-      },
-    ],
-  },
-});
 
 /**
  * What the UI is not the subject of here, through the API: an allegation whose period is not yet
@@ -82,12 +60,12 @@ async function seed() {
     target: { type: 'allegation', id: allegation.id },
     section: 'finding',
     outcome: 'met',
-    body: doc('Detention in the Urumqi facilities is established by ', [witness]),
+    body: findingDoc('Detention in the Urumqi facilities is established by', [witness]),
     revision: 0,
   });
   const subjectTarget = { type: 'subject' as const, id: subject.id };
-  await call(host, 'findings.save', { caseId: kase.id, target: subjectTarget, section: 'finding', outcome: 'met', body: doc('As Deputy Secretary he directed the programme.'), revision: 0 });
-  await call(host, 'findings.save', { caseId: kase.id, target: subjectTarget, section: 'reasons', outcome: null, body: doc('Statement of reasons for Zhu Hailun.'), revision: 0 });
+  await call(host, 'findings.save', { caseId: kase.id, target: subjectTarget, section: 'finding', outcome: 'met', body: findingDoc('As Deputy Secretary he directed the programme.'), revision: 0 });
+  await call(host, 'findings.save', { caseId: kase.id, target: subjectTarget, section: 'reasons', outcome: null, body: findingDoc('Statement of reasons for Zhu Hailun.'), revision: 0 });
   return { kase, allegation, finding, witness };
 }
 

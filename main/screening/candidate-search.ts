@@ -3,7 +3,7 @@ import type { ScreeningReasons, SeenEntry } from '../../shared/contract/channels
 import type { Authority, DesignationEntry, NameStrength } from '../../shared/domain/designations';
 import { queryKeys } from './name-keys';
 import { isPhoneticForm } from './name-match';
-import { bestName, MAX_FACT_BONUS, NameCache, scoreEntry, WEIGHTS, type SubjectProfile } from './score';
+import { bestName, maxFactBonus, NameCache, scoreEntry, WEIGHTS, type SubjectProfile } from './score';
 
 /**
  * Candidates for one subject, from the index and never by reading every entry: the subject's name
@@ -48,27 +48,30 @@ export interface FoundCandidate {
 /** Prepared statements for one database; make once per run. */
 export class CandidateSearch {
   private readonly byKey: Statement;
+  private readonly overBudget: Statement;
   private readonly byIdentifier: Statement;
   private readonly namesOf: Statement;
   private readonly entryOf: Statement;
-  private readonly listOf: Statement;
   readonly cache = new NameCache();
   /** Keys skipped as too common, and how often (for the benchmark's report). */
   skippedKeys = 0;
 
   constructor(db: Database) {
-    this.byKey = db.prepare('SELECT entry_id FROM designation_name_keys WHERE key = ? LIMIT ?').pluck();
+    this.byKey = db.prepare('SELECT entry_id FROM designation_name_keys WHERE key = ?').pluck();
+    // Whether a key has more entries than its budget, stepped through inside SQLite (cheaper than reading them).
+    this.overBudget = db.prepare('SELECT 1 FROM designation_name_keys WHERE key = ? LIMIT 1 OFFSET ?').pluck();
     this.byIdentifier = db.prepare('SELECT entry_id FROM designation_identifiers WHERE value = ?').pluck();
-    this.listOf = db.prepare('SELECT list_id FROM designation_entries WHERE id = ?').pluck();
-    this.namesOf = db.prepare('SELECT value, strength FROM designation_names WHERE entry_id = ? ORDER BY position');
+    // The names of several entries at once, of current lists only.
+    this.namesOf = db.prepare(
+      `SELECT n.entry_id, n.value, n.strength FROM designation_names n
+       JOIN designation_entries e ON e.id = n.entry_id JOIN designation_lists l ON l.id = e.list_id AND l.state = 'current'
+       WHERE n.entry_id IN (SELECT value FROM json_each(?)) ORDER BY n.entry_id, n.position`,
+    );
     this.entryOf = db.prepare(
       `SELECT e.list_ref, e.authority, e.data, l.key, l.list_name FROM designation_entries e
        JOIN designation_lists l ON l.id = e.list_id AND l.state = 'current' WHERE e.id = ?`,
     );
-    this.currentLists = new Set(db.prepare("SELECT id FROM designation_lists WHERE state = 'current'").pluck().all() as number[]);
   }
-
-  private readonly currentLists: Set<number>;
 
   /** Entry ids found by the subject's keys, with their support; and those found by a document number. */
   private lookup(subject: SubjectProfile, bySound: boolean): { support: Map<number, number>; byDocument: Set<number> } {
@@ -78,11 +81,11 @@ export class CandidateSearch {
       const kind = key[0] as keyof typeof KEY_BUDGET;
       // A name by sound finds less by each key: it may follow commoner ones.
       const budget = KEY_BUDGET[kind] * (bySound ? BY_SOUND_BUDGET : 1);
-      const ids = this.byKey.all(key, budget + 1) as number[];
-      if (ids.length > budget) {
+      if (this.overBudget.get(key, budget) !== undefined) {
         this.skippedKeys++;
         continue;
       }
+      const ids = this.byKey.all(key) as number[];
       // A rare key says more: found by few entries, it weighs up to twice as much.
       const rarity = ids.length <= RARE_KEY ? 2 : 1 + Math.max(0, 0.5 - ids.length / (2 * budget));
       const weight = Math.max(ids.length <= RARE_KEY ? MIN_SUPPORT : 0, KEY_WEIGHT[kind] * rarity);
@@ -94,17 +97,6 @@ export class CandidateSearch {
       for (const id of this.byIdentifier.all(doc.normalised) as number[]) byDocument.add(id);
     }
     return { support, byDocument };
-  }
-
-  private readonly current = new Map<number, boolean>();
-  private isCurrent(entryId: number): boolean {
-    let hit = this.current.get(entryId);
-    if (hit === undefined) {
-      hit = this.currentLists.has(this.listOf.get(entryId) as number);
-      if (this.current.size > 100_000) this.current.clear();
-      this.current.set(entryId, hit);
-    }
-    return hit;
   }
 
   /** The subject's candidates at or above the threshold, best first. */
@@ -121,13 +113,21 @@ export class CandidateSearch {
       .slice(0, bySound ? NAMES_COMPARED_BY_SOUND : NAMES_COMPARED)
       .map(([id]) => id);
     const ids = [...new Set([...byDocument, ...ranked])];
+    const namesById = new Map<number, { value: string; strength: NameStrength }[]>();
+    for (const row of this.namesOf.all(JSON.stringify(ids)) as { entry_id: number; value: string; strength: NameStrength }[]) {
+      let names = namesById.get(row.entry_id);
+      if (!names) namesById.set(row.entry_id, (names = []));
+      names.push(row);
+    }
+    // What the subject's facts could add at most: a name further below the threshold cannot make it.
+    const reach = WEIGHTS.threshold - maxFactBonus(subject);
     const found: FoundCandidate[] = [];
     for (const id of ids) {
-      if (!this.isCurrent(id)) continue;
-      const names = this.namesOf.all(id) as { value: string; strength: NameStrength }[];
+      const names = namesById.get(id);
+      if (!names) continue; // not on a current list
       const name = bestName(subject, names, this.cache);
       if (!name) continue;
-      if (!byDocument.has(id) && name.score < WEIGHTS.threshold - MAX_FACT_BONUS) continue;
+      if (!byDocument.has(id) && name.score < reach) continue;
       const row = this.entryOf.get(id) as { list_ref: string; authority: Authority; data: string; key: string; list_name: string } | undefined;
       if (!row) continue;
       const entry = JSON.parse(row.data) as DesignationEntry;

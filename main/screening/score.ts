@@ -65,6 +65,21 @@ export class NameCache {
   }
 }
 
+/** Whether a plain-ASCII name has a word starting with one of `initials` (any other name: assumed so). */
+function sharesInitial(value: string, initials: ReadonlySet<string>): boolean {
+  let wordStart = true;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code > 0x7e) return true;
+    const lower = code >= 65 && code <= 90 ? code + 32 : code;
+    const letter = (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57);
+    if (letter && wordStart && initials.has(String.fromCharCode(lower))) return true;
+    // Apostrophes join (O'Brien), as in romanise.
+    wordStart = !letter && code !== 39;
+  }
+  return false;
+}
+
 const strengthFactor = (s: NameStrength | 'weak' | 'strong' | 'primary') => (s === 'weak' ? WEIGHTS.weakAlias : 1);
 
 export interface BestName {
@@ -85,8 +100,11 @@ export function bestName(
   const forms = entryNames.map((e) => formOf(e.value));
   const hasLatin = forms.includes('latin');
   const bySound = subject.names.some((s) => isPhoneticForm(s.prepared.form));
+  // Latin against Latin, a name sharing no part's first letter with any of the subject's cannot
+  // agree (see compareNames): told from the plain-ASCII letters, before romanising anything.
+  const initials = bySound ? null : new Set(subject.names.flatMap((n) => n.prepared.tokens.map((t) => t[0]!)));
   const prepared = entryNames
-    .filter((_, i) => bySound || !hasLatin || !isPhoneticForm(forms[i]!))
+    .filter((e, i) => (bySound || !hasLatin || !isPhoneticForm(forms[i]!)) && (!initials || sharesInitial(e.value, initials)))
     .map((e) => ({ ...e, prepared: cache.get(e.value) }));
   for (const s of subject.names) {
     if (best && best.score >= 0.999) break;
@@ -208,6 +226,11 @@ export function scoreEntry(subject: SubjectProfile, entry: DesignationEntry, nam
   return { score, reasons: { name: name.reasons, factors } };
 }
 
-/** The most the facts can add: a name scoring less than threshold minus this cannot become a candidate. */
-export const MAX_FACT_BONUS =
-  Math.max(...Object.values(WEIGHTS.birthDate)) + WEIGHTS.nationality.same_country + WEIGHTS.identifier.same_number;
+/** The most a subject's facts can add: a name scoring less than threshold minus this cannot become a candidate. */
+export function maxFactBonus(subject: SubjectProfile): number {
+  return (
+    (subject.birthDates.some((d) => d.precision !== 'unknown') ? Math.max(...Object.values(WEIGHTS.birthDate)) : 0) +
+    (subject.nationalities.length > 0 ? WEIGHTS.nationality.same_country : 0) +
+    (subject.documents.length > 0 ? WEIGHTS.identifier.same_number : 0)
+  );
+}

@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { useLanguage } from '../../i18n/useLanguage';
 import { PlaceholderPanel } from '../../ui/PlaceholderPanel';
+import { DropOverlay } from '../../ui/DropOverlay';
 import { useFileDrop } from '../../ui/useFileDrop';
 import { EvidenceDetailPanel, type DetailTab } from './EvidenceDetailPanel';
 import { EvidenceTable } from './EvidenceTable';
@@ -193,26 +194,7 @@ export function EvidencePanel({ caseId, readOnly }: { caseId: string; readOnly: 
           />
         )}
       </Box>
-      {dragging && (
-        <Box
-          pos="absolute"
-          inset={0}
-          style={{
-            zIndex: 5,
-            pointerEvents: 'none',
-            border: '2px dashed var(--mantine-color-slate-6)',
-            background: 'rgba(241, 244, 249, 0.85)',
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'center',
-          }}
-        >
-          <Group gap="xs">
-            <IconUpload size={22} />
-            <Text fw={600}>{t('evidence.dropHere')}</Text>
-          </Group>
-        </Box>
-      )}
+      {dragging && <DropOverlay label={t('evidence.dropHere')} />}
       {testimony && <TestimonyModal caseId={caseId} onClose={() => setTestimony(false)} onCreated={select} />}
     </Box>
   );

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useLanguage } from '../../i18n/useLanguage';
 import { PlaceholderPanel } from '../../ui/PlaceholderPanel';
+import { DropOverlay } from '../../ui/DropOverlay';
 import { useFileDrop } from '../../ui/useFileDrop';
 import { formatCount } from '../evidence/format';
 import { ImportPanel } from './ImportPanel';
@@ -119,26 +120,7 @@ export function ListsPage() {
           {t('lists.formatsHint')}
         </Text>
       </Box>
-      {dragging && (
-        <Box
-          pos="absolute"
-          inset={0}
-          style={{
-            zIndex: 5,
-            pointerEvents: 'none',
-            border: '2px dashed var(--mantine-color-slate-6)',
-            background: 'rgba(241, 244, 249, 0.85)',
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'center',
-          }}
-        >
-          <Group gap="xs">
-            <IconUpload size={22} />
-            <Text fw={600}>{t('lists.dropHere')}</Text>
-          </Group>
-        </Box>
-      )}
+      {dragging && <DropOverlay label={t('lists.dropHere')} />}
     </Box>
   );
 }
