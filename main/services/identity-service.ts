@@ -16,6 +16,4 @@ export function setIdentity(ctx: Pick<ServiceContext, 'db'>, identity: Identity)
   return identity;
 }
 
-/** How an identity is stamped on events: "Aiko Tanaka (Human Rights Now)". */
-export const actorOf = (identity: Identity): string =>
-  identity.organisation ? `${identity.name} (${identity.organisation})` : identity.name;
+export { actorOf } from '../../shared/contract/channels/app';

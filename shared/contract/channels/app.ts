@@ -14,6 +14,10 @@ export const IdentitySchema = z.object({
 });
 export type Identity = z.infer<typeof IdentitySchema>;
 
+/** How an identity is stamped on events: "Aiko Tanaka (Human Rights Now)" (the UI compares it with authors). */
+export const actorOf = (identity: Identity): string =>
+  identity.organisation ? `${identity.name} (${identity.organisation})` : identity.name;
+
 export const appChannels = {
   'app.status': {
     input: z.object({}),

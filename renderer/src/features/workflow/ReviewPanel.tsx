@@ -8,7 +8,7 @@ import { formatDateTime } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { notifyFailure } from '../../ui/notify';
 import { PlaceholderPanel } from '../../ui/PlaceholderPanel';
-import { actorOf } from './actor';
+import { actorOf } from '../../../../shared/contract/channels/app';
 import { DecisionForm, DecisionView } from './DecisionForm';
 import { useWorkflow, useWorkflowChange } from './queries';
 import { PROPOSAL_SECTIONS, ReviewForm } from './ReviewForm';
