@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { call } from './support/api';
+import { COLLEAGUE_CARDS } from './support/colleague-cards';
 import { startHost, tempWorkspace } from './support/host';
 
 // The README's pictures come from here, so they show the workbench as it is today.
@@ -54,6 +55,22 @@ test('screenshots of the workbench for the README, in Japanese and English', asy
       await page.getByTestId('tab-allegations').click();
       await expect(page.getByTestId('allegation-row')).toHaveCount(2);
       await page.screenshot({ path: `docs/screenshots/case-allegations-${language}.png` });
+    }
+
+    // Keys and colleagues: two colleagues added, and a pasted key that repeats a known name with another key.
+    for (const text of [COLLEAGUE_CARDS.ana, COLLEAGUE_CARDS.sato]) {
+      await call(host, 'keys.addColleague', { text, fingerprint: (await call(host, 'keys.readCard', { text })).fingerprint });
+    }
+    for (const language of ['ja', 'en'] as const) {
+      await page.goto(`${host.origin}/#/`);
+      await page.getByTestId('language-switch').getByText(language === 'ja' ? '日本語' : 'English').click();
+      await page.getByTestId('nav-keys').click();
+      await expect(page.getByTestId('own-key-qr')).toBeVisible();
+      await expect(page.getByTestId('colleague-row')).toHaveCount(2);
+      await page.getByTestId('colleague-paste').fill(COLLEAGUE_CARDS.anaOtherKey);
+      await page.getByTestId('colleague-read').click();
+      await expect(page.getByTestId('colleague-name-mismatch')).toBeVisible();
+      await page.screenshot({ path: `docs/screenshots/keys-colleagues-${language}.png` });
     }
 
     // Sanctions lists and the coordination matrix: real OFAC (Xinjiang/Burma excerpt) and Japanese
@@ -117,6 +134,17 @@ test('screenshots of the workbench for the README, in Japanese and English', asy
       await page.goto(`${host.origin}/#/cases/${first}/screening`);
       await expect(page.getByTestId('candidate').first()).toBeVisible();
       await page.screenshot({ path: `docs/screenshots/screening-candidates-${language}.png` });
+    }
+
+    // The demo case a first run offers (main/demo): marked as a demo, at the proposal stage.
+    const demo = await call(host, 'cases.openDemo', {});
+    for (const language of ['ja', 'en'] as const) {
+      await page.getByTestId('language-switch').getByText(language === 'ja' ? '日本語' : 'English').click();
+      await expect(page.locator('html')).toHaveAttribute('lang', language);
+      await page.goto(`${host.origin}/#/cases/${demo.id}`);
+      await expect(page.getByTestId('demo-banner')).toBeVisible();
+      await expect(page.getByTestId('stage-step-proposal')).toHaveAttribute('data-state', 'current');
+      await page.screenshot({ path: `docs/screenshots/demo-case-${language}.png` });
     }
     fs.rmSync(listDir, { recursive: true, force: true });
   } finally {

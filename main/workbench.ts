@@ -3,6 +3,7 @@ import type { ChannelOutput } from '../shared/contract';
 import { Failure } from './ipc/failure';
 import { createRouter, type Handlers, type Router } from './ipc/router';
 import { allegationHandlers } from './handlers/allegations';
+import { protectedHandlers } from './handlers/protected';
 import { subjectHandlers } from './handlers/subjects';
 import { caseHandlers } from './handlers/cases';
 import { evidenceHandlers } from './handlers/evidence';
@@ -17,6 +18,10 @@ import { findingHandlers } from './handlers/findings';
 import { listHandlers } from './handlers/lists';
 import { workflowHandlers } from './handlers/workflow';
 import { screeningHandlers } from './handlers/screening';
+import { keyHandlers } from './handlers/keys';
+import { bundleHandlers } from './handlers/bundles';
+import { BundleImports } from './bundles/case/bundle-service';
+import { sweepStagingAtOpen } from './bundles/case/staging';
 import { sweepDesignations } from './lists/designation-store';
 import type { RunService } from './handlers/run-service';
 import { allegationSearchProvider } from './search/allegation-provider';
@@ -33,7 +38,11 @@ import * as settings from './services/settings-service';
 import { resumeExtraction } from './vault/extract-text';
 import { Jobs } from './vault/jobs';
 import { createEvidenceTransport, type EvidenceTransport } from './vault/transport';
-import { openWorkspace, type Workspace } from './workspace/open-workspace';
+import type { Workspace } from './workspace/open-workspace';
+import { workspaceHandlers } from './handlers/workspace';
+import type { KdfParams } from './workspace/encryption/key-derivation';
+import type { Keychain } from './workspace/encryption/keychain';
+import { WorkspaceSession } from './workspace/encryption/session';
 
 export interface Workbench {
   router: Router;
@@ -53,16 +62,16 @@ export interface WorkbenchOptions {
   printer?: PdfPrinter;
   /** The desktop app's folder chooser for exporting documents (the browser host downloads instead). */
   chooseFolder?: () => Promise<string | null>;
-}
-
-function tryOpen(dir: string): Workspace | Failure {
-  try {
-    return openWorkspace(dir);
-  } catch (error) {
-    if (error instanceof Failure) return error;
-    console.error('[casebench] workspace could not be opened:', error);
-    return new Failure('WORKSPACE_UNAVAILABLE', 'The workspace could not be opened.');
-  }
+  /** The OS keychain (Electron safeStorage) for keeping the workspace key; absent in plain Node. */
+  keychain?: Keychain;
+  /**
+   * A folder with no workspace gets a plain, unencrypted one at once. True by default for library
+   * callers (Vitest, benchmarks); both shells pass false, so a user's first run asks for a
+   * passphrase (the host passes true only with --create-unencrypted, for e2e and dev).
+   */
+  createUnencrypted?: boolean;
+  /** The key derivation cost for new passphrase slots (tests lower it; default main/workspace/encryption/key-derivation). */
+  kdf?: KdfParams;
 }
 
 /**
@@ -79,7 +88,6 @@ const SEARCH_PROVIDERS: readonly SearchProvider[] = [
 ];
 
 export function openWorkbench(options: WorkbenchOptions): Workbench {
-  let opened = tryOpen(options.workspaceDir);
   let ctx: ServiceContext | null = null;
   const contextOf = (workspace: Workspace): ServiceContext => ({
     db: workspace.db,
@@ -98,6 +106,11 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
     } catch (error) {
       console.error('[casebench] sweeping unfinished list imports failed:', error);
     }
+    try {
+      sweepStagingAtOpen(options.workspaceDir); // bundles an import killed mid-way left open
+    } catch (error) {
+      console.error('[casebench] sweeping bundle staging failed:', error);
+    }
     ctx = contextOf(workspace);
     resumed = resumeExtraction({ ...ctx, vault: workspace.vault }).catch((error: unknown) => {
       console.error('[casebench] resuming text extraction failed:', error);
@@ -105,36 +118,49 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
     });
   };
   let resumed: Promise<number> = Promise.resolve(0);
-  if (!(opened instanceof Failure)) onOpened(opened);
+  // New, locked, open (plain or encrypted) or failed: main/workspace/encryption/session.ts.
+  const session = new WorkspaceSession({
+    dir: options.workspaceDir,
+    ...(options.kdf ? { kdf: options.kdf } : {}),
+    ...(options.keychain ? { keychain: options.keychain } : {}),
+    createUnencrypted: options.createUnencrypted ?? true,
+    onOpened,
+    // Locking: running jobs stop, staged bundles are dropped, no service can reach the database.
+    onClosing: () => {
+      jobs.cancelAll();
+      bundleImports.close();
+      ctx = null;
+    },
+  });
 
   const service: RunService = (run) => {
-    if (!ctx) throw new Failure('WORKSPACE_UNAVAILABLE', 'The workspace is not open.');
+    if (!ctx) {
+      if (session.current.kind === 'locked') throw new Failure('WORKSPACE_NOT_UNLOCKED', 'The workspace is locked.');
+      throw new Failure('WORKSPACE_UNAVAILABLE', 'The workspace is not open.');
+    }
     return run(ctx);
   };
 
-  /** "Try again" on the error page asks for the status: try to open the workspace once more. */
-  const retryIfUnavailable = () => {
-    if (!(opened instanceof Failure)) return;
-    opened = tryOpen(options.workspaceDir);
-    if (!(opened instanceof Failure)) onOpened(opened);
-  };
-
+  /** Asking for the status of a workspace that failed to open tries once more ("Try again" on the error page). */
   const status = (): ChannelOutput<'app.status'> => {
-    retryIfUnavailable();
+    const state = session.current;
     return {
       version: options.appVersion,
       workspace:
-        opened instanceof Failure
-          ? { state: 'unavailable', code: opened.code, message: opened.message }
-          : { state: 'ready', schemaVersion: opened.schemaVersion },
+        state.kind === 'failed'
+          ? { state: 'unavailable', code: state.failure.code, message: state.failure.message }
+          : state.kind === 'open'
+            ? { state: 'ready', schemaVersion: state.workspace.schemaVersion, encrypted: state.encrypted }
+            : { state: state.kind },
       language: ctx ? settings.getLanguage(ctx) : null,
       identity: ctx ? getIdentity(ctx) : null,
     };
   };
 
   const jobs = new Jobs();
+  const bundleImports = new BundleImports();
   const evidenceService = <T,>(run: (c: EvidenceContext) => T): T =>
-    service((c) => run({ ...c, vault: (opened as Workspace).vault }));
+    service((c) => run({ ...c, vault: (session.workspace() as Workspace).vault }));
 
   // Fonts and the printer are loaded on the first document, not at start-up.
   let documentDeps: DocumentDeps | null = null;
@@ -157,8 +183,9 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
     'app.status': status,
     'settings.setLanguage': (input) => service((c) => settings.setLanguage(c, input.language)),
     'identity.set': (input) => service((c) => setIdentity(c, input)),
-    ...caseHandlers(service),
+    ...caseHandlers(service, evidenceService),
     ...allegationHandlers(service),
+    ...protectedHandlers(service),
     ...evidenceHandlers(evidenceService, jobs),
     ...listHandlers(evidenceService, jobs),
     ...subjectHandlers(service),
@@ -166,17 +193,24 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
     ...documentHandlers(evidenceService, documents),
     ...workflowHandlers(evidenceService),
     ...screeningHandlers(service),
+    ...keyHandlers(service),
+    ...bundleHandlers(evidenceService, jobs, bundleImports, () => options.chooseFolder ?? shellPrinting()?.chooseFolder),
     'search.query': (input) => service((c) => searchWorkspace(c, input, SEARCH_PROVIDERS)),
+    ...workspaceHandlers(session, service),
   };
 
   return {
     router: createRouter(handlers),
     extractionResumed: () => resumed,
-    evidence: createEvidenceTransport(() => (opened instanceof Failure ? null : { vault: opened.vault, db: opened.db })),
+    evidence: createEvidenceTransport(() => {
+      const workspace = session.workspace();
+      return workspace ? { vault: workspace.vault, db: workspace.db } : null;
+    }),
     close: () => {
       jobs.cancelAll();
+      bundleImports.close();
       void documentDeps?.printer.close();
-      if (!(opened instanceof Failure)) opened.close();
+      session.close();
     },
   };
 }

@@ -64,7 +64,7 @@ test.beforeAll(async () => {
     executablePath: found.executable,
     // The repo folder, not dist/main/app.cjs: Electron then reads package.json (name, version, main)
     // exactly as in the packaged app.
-    args: [repoDir, '--workspace', workspace, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    args: [repoDir, '--workspace', workspace, '--create-unencrypted', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
     cwd: repoDir,
     env: { ...process.env, XDG_CONFIG_HOME: configHome, ELECTRON_ENABLE_LOGGING: '1' },
   });

@@ -17,13 +17,20 @@ export interface HostOptions {
    * would; null leaves it unset, so the first-run prompt shows.
    */
   identity?: { name: string; organisation: string } | null;
+  /**
+   * false: a new folder waits for the first-run "Create your workspace" (a passphrase) as a user's
+   * would. By default (true) it becomes a plain workspace at once (host --create-unencrypted), so
+   * specs that are not about the workspace lock start straight at the case list.
+   */
+  createUnencrypted?: boolean;
 }
 
 export const TEST_IDENTITY = { name: '田中 愛子', organisation: 'Human Rights Now' };
 
 /** Starts the built host (`dist/main/host.cjs`) on a workspace folder, as a user's machine would. */
 export async function startHost(workspaceDir: string, options: HostOptions = {}): Promise<RunningHost> {
-  const host = await spawnHost(workspaceDir, options.extraArgs ?? []);
+  const createUnencrypted = options.createUnencrypted ?? true;
+  const host = await spawnHost(workspaceDir, [...(createUnencrypted ? ['--create-unencrypted'] : []), ...(options.extraArgs ?? [])]);
   const identity = options.identity === undefined ? TEST_IDENTITY : options.identity;
   // A workspace that did not open cannot take one; those tests are about exactly that.
   if (identity) await call(host, 'identity.set', identity).catch(ignoreUnavailableWorkspace);
@@ -63,5 +70,5 @@ export function tempWorkspace(): string {
 }
 
 function ignoreUnavailableWorkspace(error: unknown): void {
-  if (!String(error).includes('WORKSPACE_UNAVAILABLE')) throw error;
+  if (!/WORKSPACE_UNAVAILABLE|WORKSPACE_NOT_UNLOCKED/.test(String(error))) throw error;
 }

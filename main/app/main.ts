@@ -13,6 +13,7 @@ import { createMainWindow } from './window';
 import { electronPrinter } from './print-to-pdf';
 import { documentFonts } from '../documents/fonts/font-library';
 import { registerShellPrinting } from '../documents/shell-printing';
+import { electronKeychain } from './keychain';
 
 // dist/main/app.cjs → dist/main/preload.cjs and dist/renderer/.
 const preloadPath = path.join(__dirname, 'preload.cjs');
@@ -61,7 +62,14 @@ async function start(): Promise<void> {
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   });
-  workbench = openWorkbench({ workspaceDir, appVersion: app.getVersion() });
+  // A new workspace is created encrypted, with a passphrase, on its first run. Unpackaged runs (the
+  // Electron tests) may ask for a plain one with --create-unencrypted, as the host's e2e runs do.
+  workbench = openWorkbench({
+    workspaceDir,
+    appVersion: app.getVersion(),
+    keychain: electronKeychain(),
+    createUnencrypted: !app.isPackaged && process.argv.includes('--create-unencrypted'),
+  });
   bindIpc(() => workbench?.router ?? null);
   denyPermissions(session.defaultSession);
   serveAppProtocol(session.defaultSession, rendererDir, workbench.evidence);

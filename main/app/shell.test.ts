@@ -179,6 +179,9 @@ describe('start-up', () => {
     expect(h.workbench.open).toHaveBeenCalledExactlyOnceWith({
       workspaceDir: path.resolve('/tmp/some-workspace'),
       appVersion: '9.9.9',
+      // A new workspace asks for a passphrase (issue 7); the OS keychain is offered through safeStorage.
+      createUnencrypted: false,
+      keychain: expect.objectContaining({ unprotectedReason: expect.any(Function) }),
     });
   });
 

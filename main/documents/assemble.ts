@@ -395,6 +395,7 @@ export function assembleProposal(
     version: issue.version,
     day,
     draft: issue.draft,
+    demo: detail.demo,
     addressee: request.addressee || null,
     author: ctx.actor,
     reviewer: request.reviewer || inputs.review?.reviewer || null,

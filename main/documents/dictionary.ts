@@ -15,6 +15,8 @@ export const en = {
   title: { asset_freeze: 'Proposal for an asset freeze', travel_ban: 'Proposal for a travel ban' } satisfies Record<Measure, string>,
   draft: 'DRAFT — not issued',
   draftMark: 'DRAFT',
+  demo: 'DEMO — built from public sources; not an investigation',
+  demoMark: 'DEMO',
   heading: {
     caseReference: 'Case reference',
     number: 'Document number',
@@ -202,6 +204,8 @@ export const ja: typeof en = {
   title: { asset_freeze: '資産凍結措置に関する提案書', travel_ban: '入国禁止措置に関する提案書' },
   draft: '案（未発出）',
   draftMark: '案',
+  demo: 'デモ（DEMO）— 公開情報のみから作成した見本であり、調査ではない',
+  demoMark: 'DEMO',
   heading: {
     caseReference: '案件番号',
     number: '文書番号',

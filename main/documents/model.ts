@@ -94,6 +94,8 @@ export interface ProposalModel {
   /** The document's date (the day in Japan it is printed or issued), YYYY-MM-DD. */
   day: string;
   draft: boolean;
+  /** Built by Casebench from public sources (main/demo): marked DEMO on every page, issued or not. */
+  demo: boolean;
   addressee: string | null;
   author: string;
   reviewer: string | null;

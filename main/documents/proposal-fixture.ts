@@ -11,9 +11,10 @@ import { createSubject, setSubjectRoles } from '../services/subject-service';
 /**
  * A proposal's worth of case data built through the real services, from public facts (DOMAIN.md:
  * the 2020–2021 Xinjiang designations), for the document tests and the benchmark. The protected
- * names below are a witness's and a victim's "real" identities: they are written where an
- * investigator would keep them (a testimony's source, notes and description, a file's name), and
- * must never reach a proposal.
+ * names below are a witness's and a victim's "real" identities. Their proper home is Protected
+ * persons (main/services/protected-identity-service.ts); here they are written where a hurried
+ * investigator might also put them (a testimony's source, notes and description, a file's name),
+ * to prove that even then they never reach a proposal.
  */
 export const PROTECTED_NAMES = ['Aygul Tursunova', 'アイグル・トゥルスノワ', 'Mehmet Sabir'] as const;
 
@@ -141,7 +142,7 @@ export async function buildProposalCase(ctx: EvidenceContext, options: ProposalC
   setSubjectRoles(ctx, { caseId, subjectId: wang.id, roles: [{ allegationId: a1.id, role: 'commander' }] });
 
   const exhibits: ProposalCase['exhibits'] = [];
-  // A witness's statement: her real name is where an investigator keeps it, never in a proposal.
+  // A witness's statement with her real name in its free-text fields: still never in a proposal.
   const testimonyItem = createTestimony(ctx, {
     caseId,
     title: 'Statement of witness W-01',

@@ -6,8 +6,10 @@ import { defaultUserDataDir, defaultWorkspaceDir } from '../workspace/user-data'
 import { startHost } from './server';
 
 /**
- * `node dist/main/host.cjs [--workspace DIR] [--port N]`: serves the workbench to a browser on this
- * machine. Prints one machine-readable line with the URL (which carries the per-run token).
+ * `node dist/main/host.cjs [--workspace DIR] [--port N] [--create-unencrypted]`: serves the workbench
+ * to a browser on this machine. Prints one machine-readable line with the URL (which carries the
+ * per-run token). `--create-unencrypted` (tests, dev) makes a new folder a plain workspace at once
+ * instead of asking for a passphrase first; an existing workspace is opened as it is.
  */
 function option(argv: string[], name: string): string | undefined {
   const index = argv.findIndex((arg) => arg === name || arg.startsWith(`${name}=`));
@@ -29,7 +31,11 @@ async function main(): Promise<void> {
     env: process.env,
     defaultDir: defaultWorkspaceDir(defaultUserDataDir()),
   });
-  const workbench = openWorkbench({ workspaceDir, appVersion: packageVersion() });
+  const workbench = openWorkbench({
+    workspaceDir,
+    appVersion: packageVersion(),
+    createUnencrypted: argv.includes('--create-unencrypted'),
+  });
   const host = await startHost({
     router: workbench.router,
     evidence: workbench.evidence,

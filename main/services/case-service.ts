@@ -23,6 +23,7 @@ interface CaseRow {
   closed_reason: string | null;
   closed_at: string | null;
   allegation_count: number;
+  demo: 0 | 1;
   created_at: string;
   updated_at: string;
 }
@@ -40,6 +41,7 @@ const toSummary = (row: CaseRow): CaseSummary => ({
   stage: row.stage,
   status: row.status,
   allegationCount: row.allegation_count,
+  demo: row.demo === 1,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -68,17 +70,18 @@ export function getCase(ctx: ServiceContext, id: string): CaseDetail {
   };
 }
 
-export function createCase(ctx: ServiceContext, fields: CaseFields): CaseDetail {
+/** `demo`: built by Casebench from public sources (main/demo), marked as such wherever the case shows. */
+export function createCase(ctx: ServiceContext, fields: CaseFields, options: { demo?: boolean } = {}): CaseDetail {
   const id = uuidv7();
   ctx.db.transaction(() => {
     const now = ctx.now();
     const reference = nextCaseReference(ctx, new Date(now).getFullYear());
     ctx.db
       .prepare(
-        `INSERT INTO cases (id, reference, title, country, situation, summary, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO cases (id, reference, title, country, situation, summary, demo, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, reference, fields.title, fields.country, fields.situation, fields.summary, now, now);
+      .run(id, reference, fields.title, fields.country, fields.situation, fields.summary, options.demo ? 1 : 0, now, now);
     recordEvent(ctx, id, 'created');
   }).immediate();
   return getCase(ctx, id);

@@ -6,7 +6,7 @@ import { openWorkbench } from '../workbench';
 import { evidenceContext } from '../test-support/evidence-context';
 import { tempDir } from '../test-support/temp-dir';
 import { createAllegation } from './allegation-service';
-import { closeCase, createCase } from './case-service';
+import { closeCase, createCase, getCase } from './case-service';
 import { createTestimony } from './evidence-service';
 import { listFindings, saveFinding } from './findings-service';
 import { searchWorkspace } from '../search/search-service';
@@ -39,6 +39,35 @@ function setup() {
 }
 
 describe('findings', () => {
+  it('records saves in the case history: one line per stretch of editing by one person, a new one when the outcome changes', () => {
+    const { ctx, target, subject } = setup();
+    const stored = { revision: new Map<string, number>() };
+    const save = (on: { type: 'allegation' | 'subject'; id: string }, section: 'finding' | 'reasons', outcome: 'met' | 'not_met' | null, words: string, actor = 'tester') => {
+      const key = `${on.id}:${section}`;
+      const saved = saveFinding({ ...ctx, actor }, { caseId: ctx.caseId, target: on, section, outcome, body: doc(paragraph(text(words))), revision: stored.revision.get(key) ?? 0 });
+      stored.revision.set(key, saved.revision);
+    };
+    const lines = () => getCase(ctx, ctx.caseId).history.filter((e) => e.kind.endsWith('_saved')).map((e) => [e.kind, e.subject, e.actor]);
+    const onSubject = { type: 'subject' as const, id: subject.id };
+
+    save(target, 'finding', 'met', 'Beatings');
+    save(target, 'finding', 'met', 'Beatings during'); // autosave, mid-sentence
+    save(target, 'finding', 'met', 'Beatings during interrogation.');
+    expect(lines()).toEqual([['allegation_finding_saved', 'A-1', 'tester']]);
+    save(target, 'finding', 'not_met', 'Beatings during interrogation are not established.');
+    save(onSubject, 'finding', 'met', 'He directed it.');
+    save(onSubject, 'reasons', null, 'Statement of reasons.');
+    save(target, 'finding', 'not_met', 'Beatings during interrogation are not established by the record.', 'a colleague');
+    save(target, 'finding', 'not_met', 'Beatings during interrogation are not established by the record.', 'a colleague'); // nothing changed
+    expect(lines()).toEqual([
+      ['allegation_finding_saved', 'A-1', 'tester'],
+      ['allegation_finding_saved', 'A-1', 'tester'],
+      ['subject_finding_saved', 'S-1 Zhu Hailun', 'tester'],
+      ['subject_reasons_saved', 'S-1 Zhu Hailun', 'tester'],
+      ['allegation_finding_saved', 'A-1', 'a colleague'],
+    ]);
+  });
+
   it('saves a finding with its outcome and reasoning, numbering revisions, and lists it', () => {
     const { ctx, item, target } = setup();
     const body = doc(paragraph(text('Beatings during interrogation are established by '), exhibit(item.id, item.exhibit), text('.')));

@@ -11,9 +11,11 @@ import { checkRichText, richTextReferences } from '../../shared/richtext/validat
 import { Failure } from '../ipc/failure';
 import { richTextContext } from '../richtext/context';
 import { richTextToText } from '../richtext/text';
+import { recordEvent } from './case-history';
 import { getCase, requireOpenCase } from './case-service';
 import type { ServiceContext } from './context';
 import { getLanguage } from './settings-service';
+import { subjectReference } from './subject-service';
 
 interface FindingRow {
   id: string;
@@ -113,6 +115,31 @@ function requireOwnExhibits(ctx: ServiceContext, caseId: string, itemIds: readon
   }
 }
 
+/** "A-2", or "S-3 Zhu Hailun" as the subject's other history lines name it. */
+function targetLabel(ctx: ServiceContext, target: FindingTarget): string {
+  if (target.type === 'allegation') {
+    return `A-${ctx.db.prepare('SELECT seq FROM allegations WHERE id = ?').pluck().get(target.id) as number}`;
+  }
+  const row = ctx.db.prepare('SELECT seq, display_name FROM subjects WHERE id = ?').get(target.id) as { seq: number; display_name: string };
+  return `${subjectReference(row.seq)} ${row.display_name}`.slice(0, 200);
+}
+
+/**
+ * Records a save in the case history. Autosave writes a text every few seconds while it is typed,
+ * so one line stands for a stretch of editing: a save is not recorded again when the case's last
+ * event is this same text saved by the same person and the outcome has not changed.
+ */
+function recordSave(ctx: ServiceContext, input: z.output<typeof FindingSaveSchema>, previousOutcome: FindingOutcome | null | undefined): void {
+  const kind =
+    input.target.type === 'allegation' ? 'allegation_finding_saved' : input.section === 'reasons' ? 'subject_reasons_saved' : 'subject_finding_saved';
+  const subject = targetLabel(ctx, input.target);
+  const last = ctx.db
+    .prepare('SELECT kind, subject, actor FROM case_events WHERE case_id = ? ORDER BY at DESC, id DESC LIMIT 1')
+    .get(input.caseId) as { kind: string; subject: string | null; actor: string } | undefined;
+  const sameStretch = last?.kind === kind && last.subject === subject && last.actor === ctx.actor && previousOutcome === input.outcome;
+  if (!sameStretch) recordEvent(ctx, input.caseId, kind, { subject });
+}
+
 /**
  * Saves one finding or statement of reasons. `revision` is the revision the edit started from (0
  * for a text never saved): if the stored text has moved on since, nothing is written and the save
@@ -178,6 +205,7 @@ export function saveFinding(ctx: ServiceContext, raw: z.input<typeof FindingSave
       for (const itemId of refs.itemIds) cite.run(row.id, 'exhibit', itemId);
       for (const subjectId of refs.subjectIds) cite.run(row.id, 'subject', subjectId);
       ctx.db.prepare('UPDATE cases SET updated_at = ? WHERE id = ?').run(now, input.caseId);
+      recordSave(ctx, input, stored?.outcome);
       return row.id;
     })
     .immediate();

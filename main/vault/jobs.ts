@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Job } from '../../shared/contract/channels/jobs';
 import type { VerifyReport } from '../../shared/contract/channels/evidence';
 import type { ListImportResult } from '../../shared/contract/channels/lists';
+import type { BundleExportResult, BundlePlan } from '../../shared/contract/channels/bundles';
 import { Failure } from '../ipc/failure';
 
 export interface JobControl {
@@ -14,8 +15,10 @@ export interface JobControl {
 interface JobResults {
   'evidence.verify': VerifyReport;
   'lists.import': ListImportResult;
+  'bundles.export': BundleExportResult;
+  'bundles.inspect': BundlePlan;
 }
-const RESULT_FIELD = { 'evidence.verify': 'report', 'lists.import': 'listImport' } as const satisfies Record<Job['kind'], keyof Job>;
+const RESULT_FIELD = { 'evidence.verify': 'report', 'lists.import': 'listImport', 'bundles.export': 'bundleExport', 'bundles.inspect': 'bundlePlan' } as const satisfies Record<Job['kind'], keyof Job>;
 
 /**
  * Long work the UI polls (integrity verification, list imports). In memory only: a restart

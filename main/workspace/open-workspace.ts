@@ -7,8 +7,20 @@ import { Failure } from '../ipc/failure';
 import { migrate, schemaVersion } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { Vault } from '../vault/vault';
+import { settleConversion } from './encryption/convert';
+import { DATABASE_FILE } from './encryption/layout';
+import { keyFileExists } from './encryption/key-file';
+import { applyKey, isPlainDatabase } from './encryption/sqlcipher';
 
-export const DATABASE_FILE = 'casebench.sqlite';
+export { DATABASE_FILE };
+
+export interface OpenOptions {
+  /**
+   * The workspace key (32 bytes, from the key file: main/workspace/encryption): the database is
+   * opened, or created, encrypted with it. Without it a new database is created unencrypted.
+   */
+  key?: Buffer;
+}
 
 export interface Workspace {
   db: Database.Database;
@@ -94,14 +106,25 @@ function lock(dir: string): () => void {
 const corrupt = () =>
   new Failure('WORKSPACE_CORRUPT', 'The workspace database cannot be read. Nothing was changed; restore it from a backup or open another workspace.');
 
+/** Without the key an encrypted file reads as "not a database"; with a wrong one, too. */
+const needsKey = () =>
+  new Failure('WORKSPACE_PASSPHRASE_WRONG', 'This workspace is encrypted and the key given does not open it. Nothing was changed.');
+
 /**
  * Looks at an existing database without writing to it: a file from a newer Casebench or a damaged
  * one must be left exactly as it was found.
  */
-function inspectExisting(file: string): void {
+function inspectExisting(file: string, key: Buffer | undefined): void {
   let db: Database.Database | undefined;
+  const plain = isPlainDatabase(file);
+  // Without a key file beside it, a file that is not plain SQLite cannot be told from a damaged one.
+  if (!plain && !key) throw keyFileExists(path.dirname(file)) ? needsKey() : corrupt();
+  if (plain && key) {
+    throw new Failure('WORKSPACE_CORRUPT', 'The workspace has a key file but its database is not encrypted. Nothing was changed; restore the workspace from a backup.');
+  }
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
+    if (key) applyKey(db, key);
     const version = schemaVersion(db);
     if (version > LATEST_SCHEMA_VERSION) {
       throw new Failure('WORKSPACE_TOO_NEW', `This workspace was written by a newer Casebench (schema ${version}; this version knows ${LATEST_SCHEMA_VERSION}). Nothing was changed; update Casebench to open it.`);
@@ -112,7 +135,7 @@ function inspectExisting(file: string): void {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
     if (error instanceof Failure) throw error;
-    if (error instanceof Database.SqliteError) throw corrupt();
+    if (error instanceof Database.SqliteError) throw key && error.code === 'SQLITE_NOTADB' ? needsKey() : corrupt();
     throw error;
   } finally {
     db?.close();
@@ -120,14 +143,18 @@ function inspectExisting(file: string): void {
 }
 
 /** Opens (or creates) the workspace in `dir`: checks, lock, database, migrations, in that order. */
-export function openWorkspace(dir: string): Workspace {
+export function openWorkspace(dir: string, options: OpenOptions = {}): Workspace {
   ensureWritable(dir);
   const release = lock(dir);
   try {
+    // A conversion to encryption that a crash interrupted is finished or undone first.
+    settleConversion(dir);
     const file = path.join(dir, DATABASE_FILE);
-    if (fs.existsSync(file)) inspectExisting(file);
+    // An empty file is what a first open killed before its first write leaves: nothing to inspect.
+    if (fs.existsSync(file) && fs.statSync(file).size > 0) inspectExisting(file, options.key);
     const db = new Database(file);
     try {
+      if (options.key) applyKey(db, options.key);
       db.pragma('journal_mode = WAL');
       // A committed custody entry must survive a power cut, not only a crash of the app.
       db.pragma('synchronous = FULL');

@@ -20,11 +20,13 @@ import { benchEvidence } from './evidence';
 import { benchLists } from './lists';
 import { benchScreening } from './screening';
 import { benchDocuments } from './documents';
+import { benchBundles } from './bundles';
+import { benchEncryption } from './encryption';
 import { report, reportThroughput } from './stats';
 
-/** CASEBENCH_BENCH_ONLY=caselist,search,evidence,lists,screening,documents runs just those parts (all by default). */
+/** CASEBENCH_BENCH_ONLY=caselist,search,evidence,lists,screening,documents,bundles,encryption runs just those parts (all by default). */
 const only = process.env.CASEBENCH_BENCH_ONLY?.split(',').map((part) => part.trim());
-const wants = (part: 'caselist' | 'search' | 'evidence' | 'lists' | 'screening' | 'documents') => !only || only.includes(part);
+const wants = (part: 'caselist' | 'search' | 'evidence' | 'lists' | 'screening' | 'documents' | 'bundles' | 'encryption') => !only || only.includes(part);
 
 async function benchCaseList(): Promise<void> {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'casebench-bench-'));
@@ -68,6 +70,10 @@ async function main(): Promise<void> {
   if (wants('screening')) await benchScreening();
   // A 30-page bilingual proposal with 200 exhibits, issued end to end, against a blank page printed by the same Chromium (see documents.ts).
   if (wants('documents')) await benchDocuments();
+  // Case bundles: export and import of 512 MiB of evidence against streaming SHA-256, peak RSS per process (scale with CASEBENCH_BENCH_BUNDLES_MIB; see bundles.ts).
+  if (wants('bundles')) await benchBundles();
+  // Encryption at rest: case and evidence import, search and start-up against an unencrypted workspace in the same run (see encryption.ts).
+  if (wants('encryption')) await benchEncryption();
 }
 
 main().catch((error: unknown) => {

@@ -11,6 +11,10 @@ import { listChannels } from './channels/lists';
 import { documentChannels } from './channels/documents';
 import { workflowChannels } from './channels/workflow';
 import { screeningChannels } from './channels/screening';
+import { keyChannels } from './channels/keys';
+import { bundleChannels } from './channels/bundles';
+import { workspaceChannels } from './channels/workspace';
+import { protectedChannels } from './channels/protected';
 
 export * from './channels/evidence';
 export * from './channels/jobs';
@@ -19,7 +23,11 @@ export * from './channels/lists';
 export * from './channels/documents';
 export * from './channels/workflow';
 export * from './channels/screening';
+export * from './channels/keys';
+export * from './channels/bundles';
+export * from './channels/workspace';
 export * from './channels/subjects';
+export * from './channels/protected';
 export { CASE_SORT_FIELDS, CaseListQuerySchema, type CaseFields, type CaseListQuery } from './channels/cases';
 
 /**
@@ -40,6 +48,10 @@ export const contract = {
   ...documentChannels,
   ...workflowChannels,
   ...screeningChannels,
+  ...keyChannels,
+  ...bundleChannels,
+  ...workspaceChannels,
+  ...protectedChannels,
 } as const;
 
 export type Contract = typeof contract;

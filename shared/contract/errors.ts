@@ -17,6 +17,16 @@ export const ERROR_CODES = [
   'WORKSPACE_CORRUPT',
   'WORKSPACE_TOO_NEW',
   'WORKSPACE_UNAVAILABLE',
+  /** The passphrase or recovery code does not open this encrypted workspace (no hint of which part). */
+  'WORKSPACE_PASSPHRASE_WRONG',
+  /** A new passphrase zxcvbn scores below 3 of 4; nothing was changed. */
+  'WORKSPACE_PASSPHRASE_WEAK',
+  /** The key file beside the database is damaged or missing: no passphrase can open the workspace. */
+  'WORKSPACE_KEY_FILE_DAMAGED',
+  /** The workspace is encrypted and locked (idle or on demand): unlock it first. */
+  'WORKSPACE_NOT_UNLOCKED',
+  /** The OS keychain cannot keep the key protected here (unavailable, or Linux's plain-text fallback). */
+  'KEYCHAIN_UNAVAILABLE',
   'DISK_FULL',
   /** A sanctions-list file that cannot be read as a list; the message names the file and where. */
   'LIST_UNREADABLE',
@@ -40,6 +50,32 @@ export const ERROR_CODES = [
   'STAGE_CHANGED',
   /** Screening asked for while no sanctions list has been imported. */
   'NO_LISTS_LOADED',
+  /** Pasted text that is not a whole Casebench public key (a card): cut off, changed, or something else. */
+  'KEY_TEXT_INVALID',
+  /** The investigator has not yet said who they are (name, organisation), which their public card needs. */
+  'IDENTITY_REQUIRED',
+  /** The file is not a case bundle (not age-encrypted, or its contents are not a bundle). */
+  'BUNDLE_NOT_A_BUNDLE',
+  /** The passphrase does not open this bundle (or none was given for a passphrase bundle). */
+  'BUNDLE_WRONG_PASSPHRASE',
+  /** The bundle is encrypted to other people's keys, none of which this investigator holds. */
+  'BUNDLE_NOT_FOR_YOU',
+  /** A changed byte, a truncated file, or an entry whose size or hash does not match the manifest. */
+  'BUNDLE_DAMAGED',
+  /** The signature does not match the manifest and the key it names. */
+  'BUNDLE_SIGNATURE_INVALID',
+  /** An entry named to escape the staging folder (`../x`, absolute, Windows reserved), a link or device, or a duplicate. */
+  'BUNDLE_UNSAFE_ENTRY',
+  /** Over a cap on total bytes, entry count or one entry's bytes (the message says which). */
+  'BUNDLE_TOO_LARGE',
+  /** Written in a newer bundle format than this Casebench reads (the message names both versions). */
+  'BUNDLE_TOO_NEW',
+  /** A bundle whose records need evidence files it does not carry and this workspace does not hold (the message names them). */
+  'BUNDLE_INCOMPLETE',
+  /** The workspace changed between a bundle's preview and its apply; nothing was written. */
+  'BUNDLE_PLAN_STALE',
+  /** A protected person whose pseudonym an allegation still names as a victim (the message names the allegations). */
+  'PROTECTED_PERSON_IN_USE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

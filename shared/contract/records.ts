@@ -38,6 +38,8 @@ export const CaseSummarySchema = z.object({
   stage: StageSchema,
   status: CaseStatusSchema,
   allegationCount: z.number().int(),
+  /** A demo case built by Casebench from public sources only (main/demo): marked so wherever it shows. */
+  demo: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -63,6 +65,19 @@ export const CASE_EVENT_KINDS = [
   'document_issued',
   'screening_confirmed',
   'screening_rejected',
+  // A finding or statement of reasons saved (main/services/findings-service): one line per stretch of editing.
+  'allegation_finding_saved',
+  'subject_finding_saved',
+  'subject_reasons_saved',
+  // Case bundles (main/bundles/case): sent, received, and a local version a received one replaced (its values in reason).
+  'bundle_exported',
+  'bundle_imported',
+  'bundle_replaced',
+  // Protected persons (main/services/protected-identity-service): the subject is the pseudonym; never the identity.
+  'protected_person_added',
+  'protected_person_updated',
+  'protected_person_removed',
+  'identity_viewed',
 ] as const;
 export const CaseEventSchema = z.object({
   id: IdSchema,

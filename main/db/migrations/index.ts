@@ -7,9 +7,13 @@ import { screening } from './006-screening';
 import { findings } from './007-findings';
 import { workflow } from './008-workflow';
 import { documents } from './009-documents';
+import { keys } from './010-keys';
+import { bundleSync } from './011-bundle-sync';
+import { demo } from './012-demo';
+import { protectedIdentities } from './013-protected-identities';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file and a new row here, never an edit to a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [initial, evidence, subjects, search, designations, screening, findings, workflow, documents];
+export const MIGRATIONS: readonly Migration[] = [initial, evidence, subjects, search, designations, screening, findings, workflow, documents, keys, bundleSync, demo, protectedIdentities];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -68,10 +68,15 @@ export function proposalHtml(m: ProposalModel, fonts: FontLibrary, options: { to
   const title = plain(t, (w) => w.title[m.measure]);
   const version = plain(t, (w) => w.versionOf(m.version));
   const headerLeft = `${m.case.reference}  ${m.number}  ${version}`;
-  const headerRight = [m.draft ? plain(t, (w) => w.draftMark) : '', plain(t, (w) => w.classification[m.classification], ' ')].filter(Boolean).join('  ');
+  const headerRight = [m.demo ? plain(t, (w) => w.demoMark) : '', m.draft ? plain(t, (w) => w.draftMark) : '', plain(t, (w) => w.classification[m.classification], ' ')].filter(Boolean).join('  ');
   const css = documentCss(fonts, { headerLeft, headerRight });
   const screenHeader = `<div class="screen-header"><span>${esc(headerLeft)}</span><span class="right">${esc(headerRight)}</span></div>`;
-  const watermark = m.draft ? `<div class="watermark">${label(t, (w) => w.draftMark)}</div>` : '';
+  // A demo's documents say DEMO across every page, issued or not; a real draft says DRAFT.
+  const watermark = m.demo
+    ? `<div class="watermark">${esc(plain(t, (w) => w.demoMark))}</div>`
+    : m.draft
+      ? `<div class="watermark">${label(t, (w) => w.draftMark)}</div>`
+      : '';
   const page = `<body>${screenHeader}${watermark}\n${body}\n</body>`;
   // Fonts for exactly the characters on the page (its text, the CSS's strings, the furniture).
   const fontFaces = fonts.fontFaceCss(`${page}${css}0123456789/–\u2002`);

@@ -13,6 +13,7 @@ import { WorkspaceGate } from './WorkspaceGate';
 const CaseWorkspace = lazy(() => import('../features/cases/CaseWorkspace').then((m) => ({ default: m.CaseWorkspace })));
 const SearchPage = lazy(() => import('../features/search/SearchPage').then((m) => ({ default: m.SearchPage })));
 const ListsPage = lazy(() => import('../features/lists/ListsPage').then((m) => ({ default: m.ListsPage })));
+const KeysPage = lazy(() => import('../features/keys/KeysPage').then((m) => ({ default: m.KeysPage })));
 const WorkspaceMatrixPage = lazy(() =>
   import('../features/screening/WorkspaceMatrixPage').then((m) => ({ default: m.WorkspaceMatrixPage })),
 );
@@ -36,6 +37,7 @@ export function App() {
                   <Route path="/search" element={<SearchPage />} />
                   <Route path="/lists" element={<ListsPage />} />
                   <Route path="/coordination" element={<WorkspaceMatrixPage />} />
+                  <Route path="/keys" element={<KeysPage />} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Routes>
               </Suspense>

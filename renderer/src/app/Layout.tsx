@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { IdentityMenu } from '../features/identity/IdentityMenu';
 import { HeaderSearch } from '../features/search/HeaderSearch';
+import { LockControls } from '../features/workspace-lock/LockControls';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -31,9 +32,13 @@ export function Layout({ children }: { children: ReactNode }) {
             <UnstyledButton component={Link} to="/coordination" c="slate.1" fz="sm" data-testid="nav-coordination">
               {t('screening.nav')}
             </UnstyledButton>
+            <UnstyledButton component={Link} to="/keys" c="slate.1" fz="sm" data-testid="nav-keys">
+              {t('keys.nav')}
+            </UnstyledButton>
           </Group>
           <Group gap="md" wrap="nowrap">
             <HeaderSearch />
+            <LockControls />
             <IdentityMenu />
             <LanguageSwitch />
           </Group>

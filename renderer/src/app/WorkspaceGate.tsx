@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { IdentityPrompt } from '../features/identity/IdentityPrompt';
+import { CreateWorkspace } from '../features/workspace-lock/CreateWorkspace';
+import { UnlockScreen } from '../features/workspace-lock/UnlockScreen';
 import { useAppStatus } from './useAppStatus';
 import { WorkspaceError } from './WorkspaceError';
 
@@ -31,6 +33,8 @@ export function WorkspaceGate({ children }: { children: ReactNode }) {
   if (workspace.state === 'unavailable') {
     return <WorkspaceError code={workspace.code} onRetry={() => void status.refetch()} retrying={status.isFetching} />;
   }
+  if (workspace.state === 'new') return <CreateWorkspace />;
+  if (workspace.state === 'locked') return <UnlockScreen />;
   if (!status.data.identity) return <IdentityPrompt />;
   return children;
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { invoke } from '../api/client';
-import { i18n, systemLanguage } from '../i18n';
+import { currentLanguage, i18n, systemLanguage } from '../i18n';
 
 export const APP_STATUS_KEY = ['app.status'] as const;
 
@@ -13,7 +13,9 @@ export function useAppStatus() {
     queryKey: APP_STATUS_KEY,
     queryFn: async () => {
       const status = await invoke('app.status', {});
-      const language = status.language ?? systemLanguage();
+      // A locked or new workspace cannot say which language was chosen (it is stored inside):
+      // keep the one on screen, so locking does not switch the language under the user.
+      const language = status.language ?? (status.workspace.state === 'ready' ? systemLanguage() : currentLanguage());
       if (i18n.resolvedLanguage !== language) await i18n.changeLanguage(language);
       return status;
     },

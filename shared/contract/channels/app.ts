@@ -3,7 +3,12 @@ import { ERROR_CODES } from '../errors';
 import { LanguageSchema, line, requiredLine } from '../records';
 
 const WorkspaceStateSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('ready'), schemaVersion: z.number().int() }),
+  /** encrypted: the database is SQLCipher-encrypted under a passphrase (false: a plain workspace, from before). */
+  z.object({ state: z.literal('ready'), schemaVersion: z.number().int(), encrypted: z.boolean() }),
+  /** No workspace in the folder yet: create one with a passphrase. */
+  z.object({ state: z.literal('new') }),
+  /** Encrypted and locked: it opens with the passphrase or the recovery code. */
+  z.object({ state: z.literal('locked') }),
   z.object({ state: z.literal('unavailable'), code: z.enum(ERROR_CODES), message: z.string() }),
 ]);
 

@@ -48,4 +48,8 @@ export const caseChannels = {
   'cases.update': { input: CaseFieldsSchema.extend({ id: IdSchema }), output: CaseDetailSchema },
   'cases.close': { input: WithReason, output: CaseDetailSchema },
   'cases.reopen': { input: WithReason, output: CaseDetailSchema },
+  /** The open demo case (main/demo), or null: the case list offers to open one when there is none. */
+  'cases.findDemo': { input: z.object({}), output: CaseSummarySchema.nullable() },
+  /** Opens the demo case: the open one if there is one, else one built now from public facts only. */
+  'cases.openDemo': { input: z.object({}), output: CaseDetailSchema },
 } as const;

@@ -3,6 +3,7 @@ import { ERROR_CODES } from '../errors';
 import { IdSchema } from '../records';
 import { VerifyReportSchema } from './evidence';
 import { ListImportResultSchema } from './lists';
+import { BundleExportResultSchema, BundlePlanSchema } from './bundles';
 
 /**
  * Long-running work (integrity verification) runs as a job the UI polls: started by its own
@@ -10,7 +11,7 @@ import { ListImportResultSchema } from './lists';
  * Jobs live in memory only; a restart forgets them (their results that matter are in the custody log).
  */
 export const JOB_STATES = ['running', 'done', 'cancelled', 'failed'] as const;
-export const JOB_KINDS = ['evidence.verify', 'lists.import'] as const;
+export const JOB_KINDS = ['evidence.verify', 'lists.import', 'bundles.export', 'bundles.inspect'] as const;
 
 export const JobSchema = z.object({
   jobId: IdSchema,
@@ -26,6 +27,10 @@ export const JobSchema = z.object({
   report: VerifyReportSchema.optional(),
   /** Present when state is 'done' (lists.import). */
   listImport: ListImportResultSchema.optional(),
+  /** Present when state is 'done' (bundles.export; progress in bytes written). */
+  bundleExport: BundleExportResultSchema.optional(),
+  /** Present when state is 'done' (bundles.inspect; progress in bytes read): the plan, nothing written yet. */
+  bundlePlan: BundlePlanSchema.optional(),
   /** Plain-English reason when state is 'failed'. */
   error: z.string().optional(),
   /** The error's code when state is 'failed' (the UI translates it). */

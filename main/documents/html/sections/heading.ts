@@ -9,6 +9,7 @@ export function headingHtml(m: ProposalModel, t: Tongue): string {
   const subjects = m.subjects.map((s) => `${esc(s.reference)} ${esc(s.displayName)}`).join('<br>');
   return `
 <div class="classification">${label(t, (w) => w.classification[m.classification])}</div>
+${m.demo ? `<div class="draft-banner demo-banner">${label(t, (w) => w.demo)}</div>` : ''}
 ${m.draft ? `<div class="draft-banner">${label(t, (w) => w.draft)}</div>` : ''}
 <h1>${label(t, (w) => w.title[m.measure])}</h1>
 <table class="heading-table"><tbody>

@@ -21,6 +21,7 @@ import {
 import { FuzzyDateInput } from './FuzzyDateInput';
 import { refreshAfterAllegationChange } from './queries';
 import { VictimsInput } from './VictimsInput';
+import { useProtectedPersons } from '../protected/queries';
 
 interface Props {
   caseId: string;
@@ -40,6 +41,7 @@ export function AllegationForm({ caseId, allegation, readOnly, onClose }: Props)
     initialValues: allegation ? allegationValues(allegation) : emptyAllegationValues(),
   });
   const [otherIssues, setOtherIssues] = useState<FieldErrors['other']>([]);
+  const persons = useProtectedPersons(caseId);
 
   const save = useMutation({
     mutationFn: (values: AllegationFormValues) => {
@@ -124,7 +126,7 @@ export function AllegationForm({ caseId, allegation, readOnly, onClose }: Props)
             disabled={readOnly}
             {...form.getInputProps('narrative')}
           />
-          <VictimsInput form={form} disabled={readOnly} />
+          <VictimsInput form={form} disabled={readOnly} pseudonyms={(persons.data ?? []).map((p) => p.pseudonym)} />
           <OtherIssues issues={otherIssues} />
           <Group justify="flex-end" gap="xs">
             <Button variant="default" size="sm" onClick={onClose}>

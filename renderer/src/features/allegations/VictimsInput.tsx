@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Input, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Autocomplete, Button, Group, Input, Stack, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconShieldLock, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -7,10 +7,12 @@ import { newVictim, type AllegationFormValues } from './allegationForm';
 interface Props {
   form: UseFormReturnType<AllegationFormValues>;
   disabled: boolean;
+  /** The case's protected persons' pseudonyms, offered as the user types (a new pseudonym may still be typed). */
+  pseudonyms: string[];
 }
 
 /** Victims by pseudonym only; the hint is always shown because the rule matters more than the space. */
-export function VictimsInput({ form, disabled }: Props) {
+export function VictimsInput({ form, disabled, pseudonyms }: Props) {
   const { t } = useTranslation();
   const victims = form.values.victims;
   return (
@@ -32,8 +34,10 @@ export function VictimsInput({ form, disabled }: Props) {
         )}
         {victims.map((victim, index) => (
           <Group key={victim.key} gap="xs" align="flex-start" wrap="nowrap">
-            <TextInput
+            <Autocomplete
               data-testid={`allegation-victim-${index}`}
+              // Each pseudonym once in a form: those already chosen in other rows are not offered again.
+              data={pseudonyms.filter((p) => p === victim.pseudonym || !victims.some((v) => v.pseudonym === p))}
               aria-label={t('allegationForm.victimLabel', { n: index + 1 })}
               placeholder={t('allegationForm.victimPlaceholder')}
               leftSection={

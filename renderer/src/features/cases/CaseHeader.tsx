@@ -7,6 +7,7 @@ import { countryName } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { CaseStatusBadge, StageBadge } from '../../ui/badges';
 import { WorkflowBar } from '../workflow/WorkflowBar';
+import { ShareCaseButton } from '../bundles/ShareButtons';
 
 export function CaseHeader({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
         </Title>
         <StageBadge stage={detail.stage} />
         <CaseStatusBadge status={detail.status} testId="case-status-badge" />
+        <ShareCaseButton caseId={detail.id} />
       </Group>
       {place && (
         <Text size="xs" c="dimmed">

@@ -1,4 +1,4 @@
-import { Alert, Button, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure, useHotkeys } from '@mantine/hooks';
 import { IconFolderPlus, IconSearchOff } from '@tabler/icons-react';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -10,6 +10,7 @@ import { PlaceholderPanel } from '../../ui/PlaceholderPanel';
 import { CaseTable } from './CaseTable';
 import { CaseToolbar } from './CaseToolbar';
 import { NewCaseModal } from './NewCaseModal';
+import { OpenDemoButton, useDemoCase } from './OpenDemoButton';
 import { useCaseList } from './queries';
 import { useCaseListParams } from './useCaseListParams';
 
@@ -23,6 +24,7 @@ export function CaseListPage() {
   const [searchText, setSearchText] = useState(params.search);
   const [newCaseOpen, newCase] = useDisclosure(false);
   const searchRef = useRef<HTMLInputElement>(null);
+  const demo = useDemoCase();
   const tableRef = useRef<HTMLDivElement>(null);
 
   const applySearch = useDebouncedCallback((search: string) => setParams({ search }), SEARCH_DEBOUNCE_MS);
@@ -81,9 +83,17 @@ export function CaseListPage() {
             title={t('caseList.empty.title')}
             description={t('caseList.empty.description')}
           >
-            <Button size="sm" onClick={newCase.open} data-testid="new-case-empty">
-              {t('newCase.button')}
-            </Button>
+            <Stack align="center" gap="sm">
+              <Group gap="sm" justify="center">
+                <Button size="sm" onClick={newCase.open} data-testid="new-case-empty">
+                  {t('newCase.button')}
+                </Button>
+                <OpenDemoButton testId="open-demo-empty" />
+              </Group>
+              <Text size="xs" c="dimmed" ta="center" maw={420}>
+                {t('demo.emptyHint')}
+              </Text>
+            </Stack>
           </PlaceholderPanel>
         ) : total === 0 ? (
           <PlaceholderPanel
@@ -109,9 +119,20 @@ export function CaseListPage() {
           />
         )}
       </Stack>
-      <Text size="xs" c="dimmed" px="sm" py={4} style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-        {t('caseList.shortcuts')}
-      </Text>
+      <Group gap="xs" px="sm" py={4} justify="space-between" wrap="nowrap" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+        <Text size="xs" c="dimmed">
+          {t('caseList.shortcuts')}
+        </Text>
+        {/* Offered again once the demo case is closed (or before there is one), never twice. */}
+        {total !== undefined && total > 0 && demo.data === null && (
+          <Group gap={6} wrap="nowrap">
+            <Text size="xs" c="dimmed">
+              {t('demo.offer')}
+            </Text>
+            <OpenDemoButton variant="subtle" size="compact-xs" />
+          </Group>
+        )}
+      </Group>
       <NewCaseModal opened={newCaseOpen} onClose={newCase.close} onCreated={(c) => void navigate(`/cases/${c.id}`)} />
     </Stack>
   );

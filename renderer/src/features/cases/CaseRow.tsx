@@ -1,8 +1,9 @@
-import { Table, Text } from '@mantine/core';
+import { Group, Table, Text } from '@mantine/core';
 import type { CaseSummary } from '../../../../shared/contract';
 import { countryName, formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { CaseStatusBadge, StageBadge } from '../../ui/badges';
+import { DemoBadge } from './DemoBadge';
 
 interface Props {
   row: CaseSummary;
@@ -31,9 +32,12 @@ export function CaseRow({ row, index, height, selected, onOpen, onSelect }: Prop
         {row.reference}
       </Table.Td>
       <Table.Td>
-        <Text size="sm" truncate="end" title={row.title}>
-          {row.title}
-        </Text>
+        <Group gap={6} wrap="nowrap">
+          {row.demo && <DemoBadge />}
+          <Text size="sm" truncate="end" title={row.title}>
+            {row.title}
+          </Text>
+        </Group>
       </Table.Td>
       <Table.Td>
         <Text size="sm" truncate="end">

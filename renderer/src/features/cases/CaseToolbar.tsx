@@ -6,6 +6,7 @@ import { isCountryCode, type CountryCode } from '../../../../shared/domain/count
 import { CASE_STATUSES, STAGES, type Stage } from '../../../../shared/domain/workflow';
 import { useCaseCountries } from './queries';
 import { useCountryOptions } from './useCountryOptions';
+import { ImportBundleButton } from '../bundles/ShareButtons';
 import type { CaseListParams, StatusFilter } from './useCaseListParams';
 
 const NONE: CountryCode[] = [];
@@ -77,6 +78,7 @@ export function CaseToolbar({ params, onChange, searchText, onSearchText, search
       <Text size="xs" c="dimmed" ml="auto" data-testid="case-total" style={{ whiteSpace: 'nowrap' }}>
         {total !== undefined && t('caseList.total', { count: total })}
       </Text>
+      <ImportBundleButton />
       <Button data-testid="new-case" leftSection={<IconPlus size={14} />} onClick={onNewCase}>
         {t('newCase.button')}
       </Button>

@@ -9,12 +9,14 @@ import { ScreeningPanel } from '../screening/ScreeningPanel';
 import { SubjectsPanel } from '../subjects/SubjectsPanel';
 import { ReviewPanel } from '../workflow/ReviewPanel';
 import { ProposalsPanel } from '../proposals/ProposalsPanel';
+import { ProtectedPersonsPanel } from '../protected/ProtectedPersonsPanel';
 import { CaseHeader } from './CaseHeader';
 import { CaseOverview } from './CaseOverview';
 import { ClosedBanner } from './ClosedBanner';
+import { DemoBanner } from './DemoBanner';
 import { useCase } from './queries';
 
-const TABS = ['overview', 'allegations', 'subjects', 'evidence', 'screening', 'findings', 'proposals', 'review'] as const;
+const TABS = ['overview', 'allegations', 'protected', 'subjects', 'evidence', 'screening', 'findings', 'proposals', 'review'] as const;
 type Tab = (typeof TABS)[number];
 
 export function CaseWorkspace() {
@@ -51,6 +53,7 @@ export function CaseWorkspace() {
   return (
     <Box flex={1} mih={0} style={{ display: 'flex', flexDirection: 'column' }}>
       <CaseHeader detail={caseDetail} />
+      {caseDetail.demo && <DemoBanner />}
       {readOnly && <ClosedBanner detail={caseDetail} />}
       <Tabs
         value={tab}
@@ -84,6 +87,10 @@ export function CaseWorkspace() {
           </Tabs.Panel>
           <Tabs.Panel value="allegations">
             <AllegationsPanel caseId={id} readOnly={readOnly} />
+          </Tabs.Panel>
+          <Tabs.Panel value="protected">
+            {/* Mounted only while shown: revealed identities are forgotten on leaving the tab. */}
+            {tab === 'protected' && <ProtectedPersonsPanel caseId={id} readOnly={readOnly} />}
           </Tabs.Panel>
           <Tabs.Panel value="subjects">
             <SubjectsPanel caseId={id} readOnly={readOnly} />

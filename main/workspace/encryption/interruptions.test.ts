@@ -1,0 +1,198 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../test-support/temp-dir';
+import { DATABASE_FILE, openWorkspace } from '../open-workspace';
+import { CONVERT_STEPS } from './convert';
+import { keyFilePath, readKeyFile } from './key-file';
+import { workspaceKind } from './layout';
+import { STRONG, STRONGER } from './test-workbench';
+import { newWorkspaceKeys, unwrapWorkspaceKey } from './workspace-keys';
+import { writeKeyFile } from './key-file';
+
+/**
+ * The app killed while a plain workspace is being encrypted, or while the passphrase changes:
+ * afterwards the workspace opens, with everything in it, as the plain one or as the encrypted one
+ * (conversion), with the old passphrase or the new one (change): never with neither.
+ * Reproduce a failure with CASEBENCH_CRASH_SEED=<seed in the failure message>.
+ */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const CHILD = path.join(ROOT, 'node_modules/.cache/casebench-tests', `encrypt-child-${process.pid}.mjs`);
+beforeAll(async () => {
+  await build({
+    entryPoints: [path.join(ROOT, 'main/test-support/encrypt-child.ts')],
+    outfile: CHILD,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+});
+afterAll(() => fs.rmSync(CHILD, { force: true }));
+
+const SEED = Number(process.env.CASEBENCH_CRASH_SEED ?? Date.now() % 100_000);
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+interface Run {
+  lines: string[];
+  signal: NodeJS.Signals | null;
+  code: number | null;
+  stderr: string;
+  /** ms from the starting line to "done" (complete runs). */
+  took: number;
+}
+
+/** `killAfterMs` counts from the line `from` (the conversion's: after its key derivation, so kills spread over the file work). */
+function runChild(args: string[], killAfterMs?: number, from = 'opened'): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CHILD, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const run: Run = { lines: [], signal: null, code: null, stderr: '', took: 0 };
+    let opened = 0;
+    let buffered = '';
+    child.stdout.setEncoding('utf8').on('data', (data: string) => {
+      buffered += data;
+      let newline: number;
+      while ((newline = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, newline);
+        buffered = buffered.slice(newline + 1);
+        run.lines.push(line);
+        if (line === from) {
+          opened = performance.now();
+          if (killAfterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+        }
+        if (line === 'done') run.took = performance.now() - opened;
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (data: string) => (run.stderr += data));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ ...run, code, signal }));
+  });
+}
+
+const CASES = 1500;
+const SECRET = 'Kashgar camp guard roster 強制労働';
+
+/** A plain workspace with known rows, made once and copied for each run. */
+function plainTemplate(): string {
+  const dir = tempDir();
+  const ws = openWorkspace(dir);
+  const insert = ws.db.prepare("INSERT INTO cases (id, reference, title, summary, created_at, updated_at) VALUES (?, ?, ?, ?, '', '')");
+  ws.db.transaction(() => {
+    for (let i = 0; i < CASES; i++) insert.run(`case-${i}`, `HR-2026-${i}`, `${SECRET} ${i}`, 'x'.repeat(500));
+  })();
+  ws.close();
+  return dir;
+}
+
+/** Opens the workspace as the app would after a crash, and checks it is whole. Returns which it was. */
+async function reopenWhole(dir: string, note: string): Promise<'plain' | 'encrypted'> {
+  const kind = workspaceKind(dir);
+  if (kind === 'new') throw new Error(`${note}: the workspace is gone`);
+  const key = kind === 'encrypted' ? await unwrapWorkspaceKey(readKeyFile(dir)!, { kind: 'passphrase', secret: STRONG }) : undefined;
+  const ws = openWorkspace(dir, key ? { key } : {});
+  try {
+    expect(ws.db.pragma('integrity_check', { simple: true }), note).toBe('ok');
+    expect(ws.db.prepare('SELECT count(*) FROM cases').pluck().get(), note).toBe(CASES);
+    expect(ws.db.prepare("SELECT title FROM cases WHERE id = 'case-7'").pluck().get(), note).toBe(`${SECRET} 7`);
+  } finally {
+    ws.close();
+  }
+  // The start-up settled the conversion: no copy, no pending key file is left beside the workspace.
+  expect(fs.readdirSync(dir).filter((n) => n.includes('.encrypting') || n.includes('.pending') || n.endsWith('.tmp')), note).toEqual([]);
+  if (kind === 'encrypted') {
+    const bytes = fs.readFileSync(path.join(dir, DATABASE_FILE));
+    expect(bytes.includes(Buffer.from('Kashgar camp')), `${note}: plaintext in the encrypted database`).toBe(false);
+  }
+  return kind;
+}
+
+describe('encrypting a workspace in place, killed at any moment', () => {
+  it(`opens afterwards as the plain or the encrypted workspace, whole (seed ${SEED})`, async () => {
+    const template = plainTemplate();
+    const random = rng(SEED);
+    const copy = () => {
+      const dir = tempDir();
+      fs.cpSync(template, dir, { recursive: true });
+      return dir;
+    };
+    // One complete run: the encrypted workspace, and how long a conversion takes here.
+    const full = copy();
+    const complete = await runChild(['convert', full, STRONG, '-', '12'], undefined, 'keys');
+    expect(complete.lines, complete.stderr).toContain('done');
+    expect(await reopenWhole(full, 'complete run')).toBe('encrypted');
+
+    const outcomes: string[] = [];
+    // At each step boundary (deterministic), then at random moments within a run's length.
+    for (const step of CONVERT_STEPS) {
+      const dir = copy();
+      const run = await runChild(['convert', dir, STRONG, '-', '12', step]);
+      expect(run.signal, `${step}: ${run.stderr}`).toBe('SIGKILL');
+      const kind = await reopenWhole(dir, `killed after ${step} (seed ${SEED})`);
+      // Until the key file's rename (commit) the plain workspace stands; from it on, the encrypted one.
+      const committed = CONVERT_STEPS.indexOf(step) >= CONVERT_STEPS.indexOf('commit');
+      expect(kind, step).toBe(committed ? 'encrypted' : 'plain');
+      outcomes.push(`${step}:${kind}`);
+    }
+    const RANDOM_KILLS = 14;
+    for (let i = 0; i < RANDOM_KILLS; i++) {
+      const dir = copy();
+      const delay = random() * complete.took * 1.1;
+      const run = await runChild(['convert', dir, STRONG, '-', '12'], delay, 'keys');
+      const note = `random kill ${i} at ${delay.toFixed(0)} ms after ${run.lines.at(-1)} (seed ${SEED})`;
+      outcomes.push(`${run.lines.at(-1)}:${await reopenWhole(dir, note)}`);
+    }
+    expect(outcomes.length).toBeGreaterThanOrEqual(20);
+    console.log(`[conversion kills] ${outcomes.join(' ')}`);
+  }, 240_000);
+});
+
+describe('changing the passphrase, killed at any moment', () => {
+  it(`leaves the old or the new passphrase working, never neither (seed ${SEED})`, async () => {
+    const dir = tempDir();
+    const keys = await newWorkspaceKeys(STRONG, { name: 'scrypt', N: 2 ** 12, r: 8, p: 1 });
+    writeKeyFile(dir, keys.body);
+    openWorkspace(dir, { key: keys.key }).close();
+    const random = rng(SEED + 1);
+    const complete = await runChild(['change', dir, STRONG, STRONGER, '15']);
+    expect(complete.lines, complete.stderr).toContain('done');
+    let current = STRONGER;
+    const seen: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const next = current === STRONG ? STRONGER : STRONG;
+      const delay = random() * complete.took * 2;
+      await runChild(['change', dir, current, next, '15'], delay);
+      // A kill between the temp file's write and its rename leaves the temp file: the start-up sweeps it.
+      const opens = async (secret: string) =>
+        unwrapWorkspaceKey(readKeyFile(dir)!, { kind: 'passphrase', secret }).then(
+          (key) => key,
+          () => null,
+        );
+      const withNext = await opens(next);
+      const withCurrent = await opens(current);
+      expect(withNext !== null || withCurrent !== null, `kill ${i} at ${delay.toFixed(0)} ms (seed ${SEED})`).toBe(true);
+      const key = (withNext ?? withCurrent)!;
+      expect(key.equals(keys.key)).toBe(true);
+      openWorkspace(dir, { key }).close();
+      seen.push(withNext ? 'new' : 'old');
+      if (withNext) current = next;
+    }
+    // A temp file from a write that never reached its rename is swept at the next open.
+    fs.writeFileSync(`${keyFilePath(dir)}.99999.tmp`, '{"half":');
+    openWorkspace(dir, { key: keys.key }).close();
+    expect(fs.existsSync(`${keyFilePath(dir)}.99999.tmp`)).toBe(false);
+    console.log(`[passphrase change kills] outcomes: ${seen.join(' ')}`);
+  }, 240_000);
+});
