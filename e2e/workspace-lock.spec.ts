@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
+import { call } from './support/api';
 import { startHost, tempWorkspace, TEST_IDENTITY } from './support/host';
 
 /**
@@ -73,6 +74,27 @@ test('create an encrypted workspace, lock it, unlock with a wrong then the right
     await page.getByTestId('unlock-submit').click();
     await expect(page.getByTestId('new-case')).toBeVisible();
     await expect(page.getByTestId('identity-menu')).toContainText(TEST_IDENTITY.name);
+
+    // Evidence of an encrypted workspace: sealed in the vault, served decrypted to the preview, with ranges.
+    const token = new URL(host.url).searchParams.get('token') ?? '';
+    const content = Buffer.from(`${'拘禁施設の証言 Kashgar witness statement. '.repeat(4000)}end`);
+    const uploaded = await fetch(`${host.origin}/api/upload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, origin: host.origin, 'x-casebench-filename': encodeURIComponent('statement.txt') },
+      body: content,
+    });
+    const upload = ((await uploaded.json()) as { value: { uploadId: string; sha256: string } }).value;
+    const kase = await call(host, 'cases.create', { title: 'Sealed evidence', country: null, situation: '', summary: '' });
+    await call(host, 'evidence.import', { caseId: kase.id, uploads: [{ uploadId: upload.uploadId, originalName: 'statement.txt' }] });
+    const sha = upload.sha256;
+    const stored = fs.readFileSync(path.join(workspace, 'vault', 'sha256', sha.slice(0, 2), sha.slice(2, 4), sha));
+    expect(stored.includes(Buffer.from('Kashgar witness'))).toBe(false);
+    const whole = await page.request.get(`${host.origin}/vault/${sha}`);
+    expect(whole.status()).toBe(200);
+    expect((await whole.body()).equals(content)).toBe(true);
+    const ranged = await page.request.get(`${host.origin}/vault/${sha}`, { headers: { Range: 'bytes=65530-131100' } });
+    expect(ranged.status()).toBe(206);
+    expect((await ranged.body()).equals(content.subarray(65530, 131101))).toBe(true);
 
     // Security: the recovery code again, after the passphrase.
     await page.getByTestId('security-open').click();

@@ -290,19 +290,22 @@ function requireDocument(ctx: ServiceContext, id: string): DocumentRow {
   return row;
 }
 
-/** The stored PDF, checked against its recorded hash: a changed or missing file is never handed out. */
-async function storedPdf(ctx: EvidenceContext, row: DocumentRow): Promise<string> {
-  const file = ctx.vault.contentPath(row.sha256);
-  if (!fs.existsSync(file) || (await hashFile(file)) !== row.sha256) {
+/**
+ * The stored PDF's bytes (read through the vault: decrypted in an encrypted workspace), checked
+ * against its recorded hash: a changed, damaged or missing file is never handed out.
+ */
+async function storedPdf(ctx: EvidenceContext, row: DocumentRow): Promise<Buffer> {
+  const bytes = ctx.vault.has(row.sha256) ? await ctx.vault.readAll(row.sha256).catch(() => null) : null;
+  if (!bytes || sha256(bytes) !== row.sha256) {
     throw new Failure('NOT_FOUND', `The stored PDF of ${row.number} v${row.version} is missing or has changed. Run Verify integrity.`);
   }
-  return file;
+  return bytes;
 }
 
 export async function downloadDocument(ctx: EvidenceContext, id: string): Promise<{ fileName: string; base64: string }> {
   const row = requireDocument(ctx, id);
-  const file = await storedPdf(ctx, row);
-  return { fileName: fileNameOf(row), base64: fs.readFileSync(file).toString('base64') };
+  const bytes = await storedPdf(ctx, row);
+  return { fileName: fileNameOf(row), base64: bytes.toString('base64') };
 }
 
 const unwritable = () =>
@@ -325,14 +328,14 @@ export async function exportDocument(
     folder = (await deps.chooseFolder()) ?? undefined;
     if (folder === undefined) return { fileName: null };
   }
-  const file = await storedPdf(ctx, row);
+  const bytes = await storedPdf(ctx, row);
   const stat = fs.statSync(folder, { throwIfNoEntry: false });
   if (!stat?.isDirectory()) throw unwritable();
   const name = fileNameOf(row);
   const target = path.join(folder, name);
   const partial = path.join(folder, `.${name}.${uuidv7()}.part`);
   try {
-    fs.copyFileSync(file, partial);
+    fs.writeFileSync(partial, bytes, { flag: 'wx' });
     if ((await hashFile(partial)) !== row.sha256) throw new Error('copy differs');
     fs.renameSync(partial, target);
   } catch (error) {

@@ -7,6 +7,7 @@ import type { EvidenceContext } from '../services/evidence-context';
 import { createTestimony, importUploads, linkEvidence, updateEvidence } from '../services/evidence-service';
 import { saveFinding } from '../services/findings-service';
 import { createSubject, setSubjectRoles } from '../services/subject-service';
+import { exhibitNode, richDocument, textNode } from '../richtext/build';
 
 /**
  * A proposal's worth of case data built through the real services, from public facts (DOMAIN.md:
@@ -18,29 +19,15 @@ import { createSubject, setSubjectRoles } from '../services/subject-service';
  */
 export const PROTECTED_NAMES = ['Aygul Tursunova', 'アイグル・トゥルスノワ', 'Mehmet Sabir'] as const;
 
-type Node = Record<string, unknown>;
-const text = (t: string, format = 0): Node => ({ type: 'text', version: 1, detail: 0, format, mode: 'normal', style: '', text: t });
-const exhibitNode = (itemId: string, label: string): Node => ({ type: 'exhibit-reference', version: 1, itemId, label });
-const paragraph = (children: Node[]): Node => ({ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children });
-
 /** A Lexical document: paragraphs of words, each followed by references to the exhibits given. */
 export function richDoc(paragraphs: { words: string; exhibits?: { id: string; exhibit: string }[]; bold?: string }[]) {
-  return {
-    root: {
-      type: 'root',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      children: paragraphs.map((p) =>
-        paragraph([
-          text(p.words),
-          ...(p.bold ? [text(` ${p.bold}`, 1)] : []),
-          ...(p.exhibits ?? []).flatMap((e) => [text(' '), exhibitNode(e.id, e.exhibit)]),
-        ]),
-      ),
-    },
-  };
+  return richDocument(
+    paragraphs.map((p) => [
+      textNode(p.words),
+      ...(p.bold ? [textNode(` ${p.bold}`, 1)] : []),
+      ...(p.exhibits ?? []).flatMap((e) => [textNode(' '), exhibitNode(e.id, e.exhibit)]),
+    ]),
+  );
 }
 
 export interface ProposalCase {

@@ -4,7 +4,8 @@
  *
  *   node encrypt-child.mjs convert <workspace> <passphrase> - <N> [crashAt]
  *     opens the plain workspace and encrypts it in place (convert.ts); crashAt names a step
- *     (CONVERT_STEPS) after which the process SIGKILLs itself
+ *     (CONVERT_STEPS) after which the process SIGKILLs itself, or `file:<n>` the n-th evidence
+ *     file sealed
  *   node encrypt-child.mjs change <workspace> <old> <new> <N>
  *     changes the passphrase of an encrypted workspace (the parent kills it at a random moment)
  *
@@ -19,6 +20,7 @@ import { changePassphrase } from '../workspace/encryption/workspace-keys';
 const [mode, dir, first, second, cost, crashAt] = process.argv.slice(2) as [string, string, string, string, string, string?];
 const say = (line: string) => fs.writeSync(1, `${line}\n`);
 const kdf = { name: 'scrypt' as const, N: 2 ** Number(cost), r: 8, p: 1 };
+let sealed = 0;
 
 async function main(): Promise<void> {
   if (mode === 'convert') {
@@ -33,6 +35,11 @@ async function main(): Promise<void> {
       onStep: (step) => {
         say(step);
         if (step === crashAt) process.kill(process.pid, 'SIGKILL');
+      },
+      onFileSealed: () => {
+        sealed++;
+        say(`file:${sealed}`);
+        if (`file:${sealed}` === crashAt) process.kill(process.pid, 'SIGKILL');
       },
     });
     openWorkspace(dir, { key }).close();

@@ -2,6 +2,7 @@ import fsp from 'node:fs/promises';
 import type { EvidenceItem } from '../../shared/contract/channels/evidence';
 import type { EvidenceContext } from '../services/evidence-context';
 import type { EvidenceRow } from '../services/evidence-service';
+import type { Vault } from './vault';
 
 /**
  * Text for search, extracted from a stored file: a derived working copy kept in evidence_text,
@@ -27,9 +28,42 @@ const clip = (text: string) => (text.length > MAX_TEXT_CHARS ? text.slice(0, MAX
 const RADICALS = /[\u2e80-\u2fdf]/g;
 export const unifyRadicals = (text: string) => text.replace(RADICALS, (c) => c.normalize('NFKC'));
 
-async function pdfText(filePath: string): Promise<string> {
+/** Where a file's bytes come from: a path, or the vault (which decrypts a sealed file as it reads). */
+export interface ByteReader {
+  /** Up to the first `n` bytes. */
+  head(n: number): Promise<Buffer>;
+  all(): Promise<Buffer>;
+}
+
+export const fileReader = (filePath: string): ByteReader => ({
+  async head(n) {
+    const handle = await fsp.open(filePath, 'r');
+    try {
+      const buffer = Buffer.alloc(n);
+      const { bytesRead } = await handle.read(buffer, 0, n, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  },
+  all: () => fsp.readFile(filePath),
+});
+
+export function vaultReader(vault: Vault, sha256: string): ByteReader {
+  const collect = async (stream: AsyncIterable<Buffer>) => {
+    const parts: Buffer[] = [];
+    for await (const chunk of stream) parts.push(chunk);
+    return Buffer.concat(parts);
+  };
+  return {
+    head: (n) => (n === 0 ? Promise.resolve(Buffer.alloc(0)) : collect(vault.read(sha256, { start: 0, end: n - 1 }))),
+    all: () => vault.readAll(sha256),
+  };
+}
+
+async function pdfText(source: ByteReader): Promise<string> {
   const { extractText, getDocumentProxy } = await import('unpdf');
-  const pdf = await getDocumentProxy(new Uint8Array(await fsp.readFile(filePath)));
+  const pdf = await getDocumentProxy(new Uint8Array(await source.all()));
   try {
     const { text } = await extractText(pdf, { mergePages: true });
     return unifyRadicals(text);
@@ -38,29 +72,21 @@ async function pdfText(filePath: string): Promise<string> {
   }
 }
 
-async function docxText(filePath: string): Promise<string> {
+async function docxText(source: ByteReader): Promise<string> {
   const mammoth = (await import('mammoth')).default;
-  return (await mammoth.extractRawText({ path: filePath })).value;
+  return (await mammoth.extractRawText({ buffer: await source.all() })).value;
 }
 
 /** Text formats the vault sniffs from UTF-8 bytes: their source is indexed as it stands, as plain text is. */
 const TEXT_TYPES = new Set(['text/plain', 'text/html', 'application/json', 'application/xml', 'image/svg+xml', 'application/xhtml+xml']);
 
-export async function extractText(filePath: string, mediaType: string, size: number): Promise<Extraction> {
+export async function extractText(file: string | ByteReader, mediaType: string, size: number): Promise<Extraction> {
+  const source = typeof file === 'string' ? fileReader(file) : file;
   const type = mediaType.split(';')[0]?.trim() ?? '';
   const isText = TEXT_TYPES.has(type);
   const reader =
     isText
-      ? async (p: string) => {
-          const handle = await fsp.open(p, 'r');
-          try {
-            const buffer = Buffer.alloc(Math.min(size, MAX_TEXT_CHARS * 4));
-            const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-            return new TextDecoder('utf-8').decode(buffer.subarray(0, bytesRead));
-          } finally {
-            await handle.close();
-          }
-        }
+      ? async (s: ByteReader) => new TextDecoder('utf-8').decode(await s.head(Math.min(size, MAX_TEXT_CHARS * 4)))
       : type === 'application/pdf'
         ? pdfText
         : type === DOCX
@@ -71,10 +97,11 @@ export async function extractText(filePath: string, mediaType: string, size: num
     return { status: 'failed', error: `The file is too large to extract text from (over ${MAX_EXTRACT_BYTES / 1024 / 1024} MiB).` };
   }
   try {
-    return { status: 'ok', text: clip(await reader(filePath)) };
+    return { status: 'ok', text: clip(await reader(source)) };
   } catch (error) {
     // Parser messages describe the document ("Invalid PDF structure"), never our paths.
-    const reason = error instanceof Error ? error.message.replaceAll(filePath, '<file>') : 'unknown error';
+    const message = error instanceof Error ? error.message : 'unknown error';
+    const reason = typeof file === 'string' ? message.replaceAll(file, '<file>') : message;
     return { status: 'failed', error: `The text could not be extracted: ${reason.slice(0, 300)}` };
   }
 }
@@ -83,7 +110,7 @@ export async function extractText(filePath: string, mediaType: string, size: num
 export async function extractAndStore(ctx: EvidenceContext, itemId: string): Promise<EvidenceItem['extraction']> {
   const row = ctx.db.prepare('SELECT * FROM evidence_items WHERE id = ?').get(itemId) as EvidenceRow | undefined;
   if (!row || row.kind !== 'file' || !row.sha256 || !row.media_type) return { status: 'none' };
-  const result = await extractText(ctx.vault.contentPath(row.sha256), row.media_type, row.size ?? 0);
+  const result = await extractText(vaultReader(ctx.vault, row.sha256), row.media_type, row.size ?? 0);
   // The workspace may have been closed while the text was read: leave the item pending for next time.
   if (!ctx.db.open) return { status: 'none' };
   ctx.db

@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { AppError, Result } from '../../shared/contract';
 import type { UploadResult } from '../../shared/contract/channels/evidence';
@@ -129,9 +128,9 @@ export function createEvidenceTransport(open: () => { vault: Vault; db: Database
         | { media_type: string | null }
         | undefined;
       if (!row) return plain(404, 'No such evidence file.');
-      const file = workspace.vault.contentPath(sha256);
-      const stat = fs.statSync(file, { throwIfNoEntry: false });
+      const stat = workspace.vault.stat(sha256);
       if (!stat) return plain(404, 'The stored file is missing; run Verify integrity.');
+      if (stat.size < 0) return plain(500, 'The stored file is damaged; run Verify integrity.');
       const headers: Record<string, string> = {
         'Content-Type': servedContentType(row.media_type),
         'Accept-Ranges': 'bytes',
@@ -144,7 +143,8 @@ export function createEvidenceTransport(open: () => { vault: Vault; db: Database
       const { start, end } = wanted ?? { start: 0, end: stat.size - 1 };
       headers['Content-Length'] = String(stat.size === 0 ? 0 : end - start + 1);
       if (wanted) headers['Content-Range'] = `bytes ${start}-${end}/${stat.size}`;
-      const body = method === 'HEAD' || stat.size === 0 ? null : fs.createReadStream(file, { start, end, highWaterMark: 1024 * 1024 });
+      // Plaintext through the vault (a sealed vault decrypts only the chunks the range covers).
+      const body = method === 'HEAD' || stat.size === 0 ? null : workspace.vault.read(sha256, { start, end });
       return { status: wanted ? 206 : 200, headers, body };
     },
   };

@@ -8,6 +8,8 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { v7 as uuidv7 } from 'uuid';
 import { Failure } from '../ipc/failure';
+import { readSealed, sealedLayout, Sealer, sealFileSync } from './sealed-file';
+import { sealVault, VAULT_FORMAT_FILE } from './seal-vault';
 import { sniffMediaType, Utf8Watch } from './sniff';
 
 /**
@@ -15,6 +17,10 @@ import { sniffMediaType, Utf8Watch } from './sniff';
  * written once (to vault/tmp, fsynced, renamed into place), read-only, never modified. The
  * database says which files are evidence; a file no item references is not evidence and is
  * swept at start-up, as is anything left in tmp by a crash.
+ *
+ * In an encrypted workspace the vault is "sealed" (sealed-file.ts): every stored file is
+ * encrypted in chunks under a key derived from the workspace key, still named by the SHA-256 of
+ * its plaintext. Only this class knows: everything else reads, hashes and stores through it.
  */
 export const VAULT_DIR = 'vault';
 const CHUNK = 1024 * 1024;
@@ -70,13 +76,46 @@ export class Vault {
   readonly tmpDir: string;
   readonly contentDir: string;
   private readonly uploads = new Map<string, Upload>();
+  /** The vault key of a sealed vault (zeroed by close); null for a plain workspace's vault. */
+  private key: Buffer | null;
+  /** Whether the vault is sealed; stays true after close (then nothing can be read or stored). */
+  readonly sealed: boolean;
 
-  constructor(workspaceDir: string) {
+  /**
+   * `key`: the vault key (sealed-file.ts deriveVaultKey) of an encrypted workspace; the vault keeps
+   * its own copy. A vault that is not sealed yet (a conversion a crash interrupted) is sealed here.
+   */
+  constructor(workspaceDir: string, options: { key?: Buffer } = {}) {
     this.root = path.join(workspaceDir, VAULT_DIR);
     this.tmpDir = path.join(this.root, 'tmp');
     this.contentDir = path.join(this.root, 'sha256');
     fs.mkdirSync(this.tmpDir, { recursive: true });
     fs.mkdirSync(this.contentDir, { recursive: true });
+    this.key = options.key ? Buffer.from(options.key) : null;
+    this.sealed = this.key !== null;
+    const marked = fs.existsSync(path.join(this.root, VAULT_FORMAT_FILE));
+    if (this.key) {
+      try {
+        if (!marked) sealVault(workspaceDir, this.key);
+      } catch (error) {
+        this.close();
+        throw error;
+      }
+    } else if (marked) {
+      throw new Failure('WORKSPACE_CORRUPT', 'The evidence vault is encrypted but the workspace is not. Nothing was changed; restore the workspace from a backup.');
+    }
+  }
+
+  /** Forgets the vault key (the workspace is closing or locking). */
+  close(): void {
+    this.key?.fill(0);
+    this.key = null;
+  }
+
+  /** The vault key of a sealed vault, null for a plain one; a closed sealed vault refuses. */
+  private keyOrNull(): Buffer | null {
+    if (this.sealed && !this.key) throw new Failure('WORKSPACE_NOT_UNLOCKED', 'The workspace is locked. Unlock it with the passphrase first.');
+    return this.key;
   }
 
   /** Where the file with this hash lives (whether or not it exists). */
@@ -90,6 +129,74 @@ export class Vault {
   }
 
   /**
+   * A stored file's plaintext size (-1 when a sealed file has a length no sealed file can have)
+   * and its file-system identity (changes with any write), or null when it is missing.
+   */
+  stat(sha256: string): { size: number; identity: string } | null {
+    const stat = fs.statSync(this.contentPath(sha256), { throwIfNoEntry: false, bigint: true });
+    if (!stat) return null;
+    const stored = Number(stat.size);
+    const size = this.keyOrNull() ? (sealedLayout(stored)?.plainSize ?? -1) : stored;
+    return { size, identity: `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}` };
+  }
+
+  /**
+   * The plaintext of a stored file, or bytes start..end (inclusive) of it. In a sealed vault a
+   * chunk failing authentication ends the stream with a SealedFileDamaged error.
+   */
+  read(sha256: string, range?: { start: number; end: number }): Readable {
+    const file = this.contentPath(sha256);
+    const key = this.keyOrNull();
+    if (!key) return fs.createReadStream(file, { ...(range ?? {}), highWaterMark: CHUNK });
+    return Readable.from(readSealed(file, key, range), { objectMode: false });
+  }
+
+  async readAll(sha256: string): Promise<Buffer> {
+    const parts: Buffer[] = [];
+    for await (const chunk of this.read(sha256) as AsyncIterable<Buffer>) parts.push(chunk);
+    return Buffer.concat(parts);
+  }
+
+  /** SHA-256 of a stored file's plaintext (streaming); `onBytes` reports progress, `signal` cancels. */
+  async hash(sha256: string, onBytes?: (n: number) => void, signal?: AbortSignal): Promise<string> {
+    return hashStream(this.read(sha256), onBytes, signal);
+  }
+
+  /**
+   * Takes a verified plaintext file (a bundle's staged evidence) into the store under its hash,
+   * durably: moved in a plain vault; in a sealed one sealed beside its place, then renamed, and the
+   * plaintext removed. Synchronous: a bundle's apply must not interleave with other writes.
+   */
+  adopt(sha256: string, file: string): void {
+    const to = this.contentPath(sha256);
+    const key = this.keyOrNull();
+    try {
+      fs.mkdirSync(path.dirname(to), { recursive: true });
+      if (key) {
+        const sealing = `${to}.sealing`;
+        fs.rmSync(sealing, { force: true });
+        sealFileSync(file, sealing, key);
+        fs.chmodSync(sealing, 0o444);
+        fs.renameSync(sealing, to);
+        fs.rmSync(file, { force: true });
+      } else {
+        // Staged files may have been written without fsync; evidence must be on disk before the vault names it.
+        const fd = fs.openSync(file, 'r');
+        try {
+          fs.fsyncSync(fd);
+        } finally {
+          fs.closeSync(fd);
+        }
+        fs.chmodSync(file, 0o444);
+        fs.renameSync(file, to);
+      }
+      fsyncDir(path.dirname(to));
+    } catch (error) {
+      throw storageFailure(error);
+    }
+  }
+
+  /**
    * Streams bytes into vault/tmp, hashing and checking for UTF-8 on the way, with bounded memory
    * (one chunk in flight plus stream buffers: ~6 MiB). An aborted or failing source, a full disk or a size
    * other than `expectedSize` removes the partial file and throws. The complete file waits in tmp
@@ -99,10 +206,22 @@ export class Vault {
     this.sweepUploads();
     const uploadId = uuidv7();
     const part = path.join(this.tmpDir, `${uploadId}.part`);
+    const sealedPart = path.join(this.tmpDir, `${uploadId}.sealed-part`);
     const hash = createHash('sha256');
     const text = new Utf8Watch();
     let size = 0;
+    // A sealed vault seals the bytes as they arrive (hashing the plaintext), beside the plain
+    // upload, which list and bundle imports read and which is removed when the upload is claimed.
+    const key = this.keyOrNull();
+    const sealer = key ? new Sealer(key) : null;
+    let sealedOut: fsp.FileHandle | null = null;
+    let sealedWrite: Promise<void> = Promise.resolve();
     try {
+      if (sealer) {
+        sealedOut = await fsp.open(sealedPart, 'wx', 0o600);
+        await writeAll(sealedOut, sealer.header);
+      }
+      const out = sealedOut;
       // A few chunks of room: with room for one only, each chunk is hashed after the last one's write
       // has finished, and hashing never overlaps writing (measured: ~50% more throughput with 4).
       const sink = fs.createWriteStream(part, { flags: 'wx', mode: 0o600, highWaterMark: WRITE_BUFFER });
@@ -114,6 +233,15 @@ export class Vault {
             hash.update(chunk);
             text.push(chunk);
             size += chunk.length;
+            if (sealer && out) {
+              // One write per incoming piece, overlapping the plain copy's write of it.
+              await sealedWrite;
+              const sealed = sealer.push(chunk);
+              if (sealed.length > 0) {
+                sealedWrite = writeAll(out, sealed.length === 1 ? sealed[0]! : Buffer.concat(sealed));
+                sealedWrite.catch(() => undefined); // awaited before the next write or at the end; never unhandled
+              }
+            }
             yield chunk;
           }
         },
@@ -123,7 +251,18 @@ export class Vault {
       if (options.expectedSize !== undefined && size !== options.expectedSize) {
         throw new Failure('BAD_REQUEST', 'The upload ended before all of the file arrived. Nothing was stored.');
       }
-      await fsyncFile(part);
+      if (sealer && sealedOut) {
+        // The plain copy is only read while the upload waits (lists, bundles) and never becomes
+        // evidence: the sealed one alone must be durable.
+        await sealedWrite;
+        await writeAll(sealedOut, sealer.final());
+        await sealedOut.sync();
+        await sealedOut.close();
+        sealedOut = null;
+        await fsp.rename(sealedPart, this.sealedUploadPath(uploadId));
+      } else {
+        await fsyncFile(part);
+      }
       const upload: Upload = {
         uploadId,
         sha256: hash.digest('hex'),
@@ -136,7 +275,11 @@ export class Vault {
       this.uploads.set(uploadId, upload);
       return upload;
     } catch (error) {
+      await sealedWrite.catch(() => undefined);
+      await sealedOut?.close().catch(() => undefined);
       await fsp.rm(part, { force: true }).catch(() => undefined);
+      await fsp.rm(sealedPart, { force: true }).catch(() => undefined);
+      await fsp.rm(this.sealedUploadPath(uploadId), { force: true }).catch(() => undefined);
       if (error instanceof Failure) throw error;
       const code = errnoOf(error);
       if (code === 'ABORT_ERR' || code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
@@ -187,6 +330,10 @@ export class Vault {
     return path.join(this.tmpDir, `${uploadId}.upload`);
   }
 
+  private sealedUploadPath(uploadId: string): string {
+    return path.join(this.tmpDir, `${uploadId}.sealed`);
+  }
+
   /**
    * Moves an upload into the content store (or drops it when the same bytes are already there),
    * durably: the file is fsynced, renamed, made read-only, and its folder fsynced. Call BEFORE
@@ -196,7 +343,8 @@ export class Vault {
   claim(uploadId: string): Upload {
     const upload = this.uploads.get(uploadId);
     if (!upload) throw new Failure('NOT_FOUND', 'This upload is no longer waiting to be imported; upload the file again.');
-    const from = this.uploadPath(uploadId);
+    const plain = this.uploadPath(uploadId);
+    const from = this.sealed ? this.sealedUploadPath(uploadId) : plain;
     const to = this.contentPath(upload.sha256);
     try {
       if (fs.existsSync(to)) {
@@ -205,15 +353,9 @@ export class Vault {
         fs.mkdirSync(path.dirname(to), { recursive: true });
         fs.chmodSync(from, 0o444);
         fs.renameSync(from, to);
-        if (process.platform !== 'win32') {
-          const fd = fs.openSync(path.dirname(to), 'r');
-          try {
-            fs.fsyncSync(fd);
-          } finally {
-            fs.closeSync(fd);
-          }
-        }
+        fsyncDir(path.dirname(to));
       }
+      if (from !== plain) fs.rmSync(plain, { force: true });
     } catch (error) {
       throw storageFailure(error);
     }
@@ -225,6 +367,7 @@ export class Vault {
   discard(uploadId: string): void {
     this.uploads.delete(uploadId);
     fs.rmSync(this.uploadPath(uploadId), { force: true });
+    fs.rmSync(this.sealedUploadPath(uploadId), { force: true });
   }
 
   /** Removes uploads older than `ttlMs` that nobody claimed. */
@@ -284,10 +427,29 @@ function* walk(dir: string): Generator<string> {
   }
 }
 
-/** Streams a stored file through SHA-256; `onBytes` reports progress, `signal` cancels. */
+/** fsync a folder, so that a rename into it survives a power cut (not possible on Windows). */
+export function fsyncDir(dir: string): void {
+  if (process.platform === 'win32') return;
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+async function writeAll(handle: fsp.FileHandle, data: Buffer): Promise<void> {
+  let offset = 0;
+  while (offset < data.length) offset += (await handle.write(data, offset, data.length - offset)).bytesWritten;
+}
+
+/** Streams a file (outside the vault, or a plain one) through SHA-256; `onBytes` reports progress, `signal` cancels. */
 export async function hashFile(filePath: string, onBytes?: (n: number) => void, signal?: AbortSignal): Promise<string> {
+  return hashStream(fs.createReadStream(filePath, { highWaterMark: CHUNK }), onBytes, signal);
+}
+
+async function hashStream(stream: Readable, onBytes?: (n: number) => void, signal?: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
-  const stream = fs.createReadStream(filePath, { highWaterMark: CHUNK });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (signal?.aborted) throw signal.reason ?? new Error('aborted');

@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import type { VerifyProblem, VerifyReport } from '../../shared/contract/channels/evidence';
 import type { EvidenceContext } from '../services/evidence-context';
 import { exhibitOf, type EvidenceRow } from '../services/evidence-service';
 import { appendCustody, verifyCustodyLog } from './custody';
 import type { JobControl } from './jobs';
-import { hashFile } from './vault';
+import { SealedFileDamaged } from './sealed-file';
 
 /**
  * Integrity verification: re-hashes every stored file (streaming) and walks every custody log,
@@ -35,8 +34,7 @@ export async function verifyEvidence(ctx: EvidenceContext, caseId: string | null
       if (logged !== undefined && logged !== row.sha256) {
         add({ kind: 'changed_file', expected: logged ?? '', actual: row.sha256, message: "The item's recorded hash differs from its custody log." });
       }
-      const file = ctx.vault.contentPath(row.sha256);
-      const stat = fs.statSync(file, { throwIfNoEntry: false });
+      const stat = ctx.vault.stat(row.sha256);
       if (!stat) {
         add({ kind: 'missing_file', expected: row.sha256, message: 'The stored file is missing from the vault.' });
         control.advance(row.size ?? 0);
@@ -45,14 +43,21 @@ export async function verifyEvidence(ctx: EvidenceContext, caseId: string | null
           add({ kind: 'size_mismatch', expected: String(row.size), actual: String(stat.size), message: 'The stored file has a different size than when it was imported.' });
         }
         let hashed = 0;
-        const actual = await hashFile(file, (n) => {
-          hashed += n;
-          control.advance(n);
-        }, control.signal);
+        let actual: string | null = null;
+        try {
+          actual = await ctx.vault.hash(row.sha256, (n) => {
+            hashed += n;
+            control.advance(n);
+          }, control.signal);
+        } catch (error) {
+          if (!(error instanceof SealedFileDamaged)) throw error;
+          // A sealed file whose chunk fails authentication: damaged; never repaired, never re-sealed.
+          add({ kind: 'changed_file', expected: row.sha256, actual: '', message: `The stored file is damaged: ${error.message}` });
+        }
         bytesHashed += hashed;
         control.advance(Math.max(0, (row.size ?? 0) - hashed));
         filesChecked++;
-        if (actual !== row.sha256) {
+        if (actual !== null && actual !== row.sha256) {
           add({ kind: 'changed_file', expected: row.sha256, actual, message: 'The stored file no longer matches its SHA-256: it was changed.' });
         }
       }

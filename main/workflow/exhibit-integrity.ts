@@ -1,8 +1,6 @@
-import fs from 'node:fs';
 import type { EvidenceContext } from '../services/evidence-context';
 import type { EvidenceRow } from '../services/evidence-service';
 import { verifyCustodyLog } from '../vault/custody';
-import { hashFile } from '../vault/vault';
 
 /**
  * Whether one evidence item is intact, by the same tests as the vault's "Verify integrity"
@@ -24,14 +22,14 @@ export async function itemIntact(ctx: EvidenceContext, row: EvidenceRow, options
     .get(row.id) as string | null | undefined;
   if (logged !== undefined && logged !== row.sha256) return false;
   const file = ctx.vault.contentPath(row.sha256);
-  const stat = fs.statSync(file, { throwIfNoEntry: false, bigint: true });
-  if (!stat || stat.size !== BigInt(row.size ?? -1)) return false;
-  const seen = `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+  const stat = ctx.vault.stat(row.sha256);
+  if (!stat || stat.size !== (row.size ?? -1)) return false;
+  const seen = stat.identity;
   if (!options.fresh && hashedIntact.get(file) === seen) return true;
   hashedIntact.delete(file);
   let intact: boolean;
   try {
-    intact = (await hashFile(file)) === row.sha256;
+    intact = (await ctx.vault.hash(row.sha256)) === row.sha256;
   } catch {
     intact = false; // unreadable is not intact
   }

@@ -4,6 +4,7 @@ import { createAllegation } from '../services/allegation-service';
 import { createTestimony, importUploads, linkEvidence } from '../services/evidence-service';
 import { saveFinding } from '../services/findings-service';
 import { createSubject, setSubjectRoles } from '../services/subject-service';
+import { exhibitNode, richDocument, textNode } from '../richtext/build';
 import type { evidenceContext } from '../test-support/evidence-context';
 
 /**
@@ -12,12 +13,9 @@ import type { evidenceContext } from '../test-support/evidence-context';
  */
 type Ctx = ReturnType<typeof evidenceContext>;
 
-const text = (t: string) => ({ type: 'text', version: 1, detail: 0, format: 0, mode: 'normal', style: '', text: t });
-const exhibitNode = (itemId: string, label: string) => ({ type: 'exhibit-reference', version: 1, itemId, label });
 /** A one-paragraph Lexical document: words, then a reference to each exhibit given. */
 export function doc(words: string, exhibits: { id: string; exhibit: string }[] = []) {
-  const children = [text(words), ...exhibits.map((e) => exhibitNode(e.id, e.exhibit))];
-  return { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, children }] } };
+  return richDocument([[textNode(words), ...exhibits.map((e) => exhibitNode(e.id, e.exhibit))]]);
 }
 
 export function allegation(ctx: Ctx, period: 'known' | 'unknown' = 'known') {

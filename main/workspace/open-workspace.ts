@@ -6,6 +6,7 @@ import lockfile from 'proper-lockfile';
 import { Failure } from '../ipc/failure';
 import { migrate, schemaVersion } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { deriveVaultKey } from '../vault/sealed-file';
 import { Vault } from '../vault/vault';
 import { settleConversion } from './encryption/convert';
 import { DATABASE_FILE } from './encryption/layout';
@@ -161,7 +162,14 @@ export function openWorkspace(dir: string, options: OpenOptions = {}): Workspace
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
       const version = migrate(db);
-      const vault = new Vault(dir);
+      // The vault gets a key of its own, derived from the workspace key (which the caller zeroes).
+      const vaultKey = options.key ? deriveVaultKey(options.key) : undefined;
+      let vault: Vault;
+      try {
+        vault = new Vault(dir, vaultKey ? { key: vaultKey } : {});
+      } finally {
+        vaultKey?.fill(0);
+      }
       vault.sweep(db);
       let closed = false;
       return {
@@ -171,6 +179,7 @@ export function openWorkspace(dir: string, options: OpenOptions = {}): Workspace
         close() {
           if (closed) return;
           closed = true;
+          vault.close();
           db.close();
           release();
         },

@@ -1,10 +1,13 @@
 /**
- * The cost of encryption at rest (issue 7, part 1: the database), each figure against an
+ * The cost of encryption at rest (issue 7: the database and the vault), each figure against an
  * unencrypted workspace measured in the same run, on the same data, alternating rounds:
  *   case import     seedCases through the services (cases and allegations, one transaction);
  *   evidence import text files through the upload transport and 'evidence.import' (vault file,
- *                   item, custody entry, extracted text and its FTS index: the database part is
- *                   encrypted, the vault file is not yet — part 2);
+ *                   item, custody entry, extracted text and its FTS index); in the encrypted
+ *                   workspace the vault file is sealed as it streams in (main/vault/sealed-file.ts)
+ *                   and the text is extracted from the sealed file;
+ *   large file      one 64 MiB file through the same path, where sealing dominates, then read back
+ *                   whole through the vault (what Verify integrity and a preview pay);
  *   search          'search.query' over the seeded workspace (every kind, limit 20);
  *   start-up        openWorkbench until 'app.status' answers ready: the database open and
  *                   migration check, plus (reported apart) the passphrase's key derivation, which
@@ -123,6 +126,31 @@ export async function benchEncryption(log: (line: string) => void = console.log)
     // Throughput: higher is better, so the overhead is plain/encrypted.
     log(line(evidence));
     log(`  (throughput p50: encrypted ${(1 / percentile(evidence.encrypted, 50)).toFixed(2)} MB/s, unencrypted ${(1 / percentile(evidence.plain, 50)).toFixed(2)} MB/s)`);
+
+    const LARGE = 64 * 1024 * 1024;
+    const large: Pair = { name: 'large file import (64 MiB, upload + import)', plain: [], encrypted: [], unit: 'ms' };
+    const readBack: Pair = { name: 'large file read back whole through the vault (preview, verify)', plain: [], encrypted: [], unit: 'ms' };
+    for (let round = 0; round < rounds; round++) {
+      for (const kind of round % 2 ? (['encrypted', 'plain'] as const) : (['plain', 'encrypted'] as const)) {
+        const bench = kind === 'plain' ? openWorkbench({ workspaceDir: dirs.plain, appVersion: 'bench', actor: 'bench' }) : await encryptedWorkbench(dirs.encrypted);
+        const caseId = await createCaseVia(bench, `Large ${round}`);
+        const file = path.join(root, 'sources', `large-${round}-${kind}.bin`);
+        fs.writeFileSync(file, randomBytes(LARGE));
+        const start = performance.now();
+        const { upload } = await importFile(bench, caseId, file);
+        large[kind].push(performance.now() - start);
+        const readStart = performance.now();
+        const response = bench.evidence.file(upload.sha256, 'GET', null);
+        let read = 0;
+        for await (const chunk of response.body ?? []) read += (chunk as Buffer).length;
+        if (read !== LARGE) throw new Error(`read back ${read} of ${LARGE} bytes`);
+        readBack[kind].push(performance.now() - readStart);
+        bench.close();
+        fs.rmSync(file);
+      }
+    }
+    log(line(large));
+    log(line(readBack));
 
     const search: Pair = { name: "search ('search.query', all kinds, limit 20)", plain: [], encrypted: [], unit: 'ms' };
     const terms = ['detention', '強制労働', 'Kashgar camp', '証言', 'quota', 'Round 1'];

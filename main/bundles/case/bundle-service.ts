@@ -13,7 +13,6 @@ import { Failure } from '../../ipc/failure';
 import { addColleague, fingerprint, listColleagues, ownCard, ownKeys, standingOf, type Colleague, type SignerStanding } from '../../keys';
 import type { EvidenceContext } from '../../services/evidence-context';
 import type { JobControl } from '../../vault/jobs';
-import { storageFailure } from '../../vault/vault';
 import { readBundle, writeBundle, type OpenedBundle } from '../format';
 import { applyPlan, checkFresh, type TransferInfo } from './apply';
 import { CASE_BUNDLE_KIND, CASE_CONTENT_VERSION, EVIDENCE_PREFIX, entriesOf, incomingFrom, type CaseBundleMeta } from './content';
@@ -243,30 +242,8 @@ export class BundleImports {
     checkFresh(ctx, p.incoming, p.digest, vaultHas);
     for (const sha of p.incoming.carried) {
       if (ctx.vault.has(sha)) continue;
-      const to = ctx.vault.contentPath(sha);
-      try {
-        fs.mkdirSync(path.dirname(to), { recursive: true });
-        const staged = p.opened.pathOf(`${EVIDENCE_PREFIX}${sha}`);
-        // Staged entries were written without fsync; evidence must be on disk before the vault names it.
-        const file = fs.openSync(staged, 'r');
-        try {
-          fs.fsyncSync(file);
-        } finally {
-          fs.closeSync(file);
-        }
-        fs.chmodSync(staged, 0o444);
-        fs.renameSync(staged, to);
-        if (process.platform !== 'win32') {
-          const fd = fs.openSync(path.dirname(to), 'r');
-          try {
-            fs.fsyncSync(fd);
-          } finally {
-            fs.closeSync(fd);
-          }
-        }
-      } catch (error) {
-        throw storageFailure(error);
-      }
+      // Moved in from staging, or sealed in when the workspace is encrypted (vault.ts adopt).
+      ctx.vault.adopt(sha, p.opened.pathOf(`${EVIDENCE_PREFIX}${sha}`));
     }
     const result = applyPlan(ctx, p.incoming, p.digest, input.choices, p.transfer, vaultHas);
     this.drop(input.token);

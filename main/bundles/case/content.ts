@@ -63,12 +63,12 @@ export function entriesOf(snapshot: Snapshot, vault: Vault): EntrySource[] {
     .map(([table, rows]) => bufferEntry(`${RECORDS_PREFIX}${table}.json`, Buffer.from(canonicalJson(rows), 'utf8')));
   if (!snapshot.includeEvidence) return entries;
   for (const f of snapshot.files) {
-    const file = vault.contentPath(f.sha256);
-    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    // The plaintext, read through the vault (a sealed vault decrypts it): the bundle has its own encryption.
+    const stat = vault.stat(f.sha256);
     if (!stat) {
       throw new Failure('NOT_FOUND', 'A stored evidence file is missing from the vault. Run "Verify integrity" on the case, then export again.');
     }
-    entries.push({ name: `${EVIDENCE_PREFIX}${f.sha256}`, size: stat.size, sha256: f.sha256, open: () => fs.createReadStream(file) });
+    entries.push({ name: `${EVIDENCE_PREFIX}${f.sha256}`, size: stat.size, sha256: f.sha256, open: () => vault.read(f.sha256) });
   }
   return entries;
 }

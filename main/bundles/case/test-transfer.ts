@@ -46,6 +46,8 @@ export function send(
   const incoming = incomingFromSnapshot(snapshot);
   const plan = makePlan(to.db, incoming, (sha) => to.vault.has(sha));
   const apply = (choices: Choices = {}) => {
+    // Copies stored files byte for byte: only between plain vaults (bundle-service adopts into sealed ones).
+    if (from.vault.sealed || to.vault.sealed) throw new Error('test-transfer copies between plain vaults only');
     for (const sha of incoming.carried) {
       if (to.vault.has(sha)) continue;
       fs.mkdirSync(path.dirname(to.vault.contentPath(sha)), { recursive: true });

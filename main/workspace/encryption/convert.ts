@@ -7,6 +7,8 @@ import { fsyncDir, sweepAtomicLeftovers, writeFileAtomic } from './atomic-write'
 import type { KdfParams } from './key-derivation';
 import { KEY_FILE, keyFilePath, serializeKeyFile } from './key-file';
 import { DATABASE_FILE, ENCRYPTING_FILE } from './layout';
+import { sealVault } from '../../vault/seal-vault';
+import { deriveVaultKey } from '../../vault/sealed-file';
 import { applyKey, isPlainDatabase } from './sqlcipher';
 import { newWorkspaceKeys } from './workspace-keys';
 
@@ -21,6 +23,8 @@ import { newWorkspaceKeys } from './workspace-keys';
  *  6. close    the plain database is checkpointed and closed: nothing can be written to it any more
  *  7. commit   rename pending → casebench.keys.json
  *  8. swap     the plain -wal/-shm removed, rename .encrypting → casebench.sqlite, fsync the folder
+ *  9. vault    every evidence file sealed in place (main/vault/seal-vault.ts: a sealed copy beside
+ *              it, fsync, rename over; its SHA-256 name is unchanged), then the vault's format marker
  *
  * Recovery at open (settleConversion, under the workspace lock):
  *  - no key file: the plain database is the workspace; .encrypting*, the pending key file and
@@ -28,10 +32,13 @@ import { newWorkspaceKeys } from './workspace-keys';
  *  - key file and .encrypting, database plain or absent: a kill between 7 and 8; the copy was
  *    verified before the commit, so the swap is completed.
  *  - key file, database encrypted: done; only temp files are swept.
+ *  - key file, vault without its format marker (a kill during 9): the vault is opened with the key
+ *    and its remaining plain files are sealed (main/vault/vault.ts constructor); each file is
+ *    either plain or sealed, told apart by its header and first chunk.
  * At no point is the only copy of the data half-converted: until 8, the plain file is untouched.
  * (The plain bytes stay on the disk's free blocks after 8, as with any deleted file: the UI says so.)
  */
-export const CONVERT_STEPS = ['keys', 'copy', 'encrypt', 'verify', 'pending', 'close', 'commit', 'swap'] as const;
+export const CONVERT_STEPS = ['keys', 'copy', 'encrypt', 'verify', 'pending', 'close', 'commit', 'swap', 'vault'] as const;
 export type ConvertStep = (typeof CONVERT_STEPS)[number];
 
 const PENDING_KEY_FILE = `${KEY_FILE}.pending`;
@@ -103,6 +110,8 @@ export interface ConvertInput {
   kdf: KdfParams;
   /** Tests: called as each step completes (the crash tests kill the process there). */
   onStep?: (step: ConvertStep) => void;
+  /** Tests: called as each evidence file is sealed (step 9). */
+  onFileSealed?: () => void;
 }
 
 /**
@@ -150,5 +159,12 @@ export async function encryptExisting(input: ConvertInput): Promise<{ key: Buffe
   onStep?.('commit');
   swap(dir);
   onStep?.('swap');
+  const vaultKey = deriveVaultKey(keys.key);
+  try {
+    sealVault(dir, vaultKey, input.onFileSealed);
+  } finally {
+    vaultKey.fill(0);
+  }
+  onStep?.('vault');
   return { key: keys.key, recoveryCode: keys.recoveryCode };
 }

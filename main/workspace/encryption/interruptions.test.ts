@@ -4,6 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCase } from '../../services/case-service';
+import { importUploads } from '../../services/evidence-service';
+import { bytes } from '../../test-support/evidence-context';
 import { tempDir } from '../../test-support/temp-dir';
 import { DATABASE_FILE, openWorkspace } from '../open-workspace';
 import { CONVERT_STEPS } from './convert';
@@ -85,16 +88,31 @@ function runChild(args: string[], killAfterMs?: number, from = 'opened'): Promis
 const CASES = 1500;
 const SECRET = 'Kashgar camp guard roster 強制労働';
 
-/** A plain workspace with known rows, made once and copied for each run. */
-function plainTemplate(): string {
+/** Evidence files (their vault is sealed by the conversion): several small ones and a few MiB. */
+const FILES = 8;
+const evidenceText = (i: number) => `${SECRET} statement ${i}\n`.repeat(i === 0 ? 120_000 : 2000 + i);
+
+/** A plain workspace with known rows and evidence files, made once and copied for each run. */
+async function plainTemplate(): Promise<string> {
   const dir = tempDir();
   const ws = openWorkspace(dir);
   const insert = ws.db.prepare("INSERT INTO cases (id, reference, title, summary, created_at, updated_at) VALUES (?, ?, ?, ?, '', '')");
   ws.db.transaction(() => {
     for (let i = 0; i < CASES; i++) insert.run(`case-${i}`, `HR-2026-${i}`, `${SECRET} ${i}`, 'x'.repeat(500));
   })();
+  const ctx = { db: ws.db, vault: ws.vault, actor: 'tester', now: () => '2026-11-28T09:00:00.000Z' };
+  const caseId = createCase(ctx, { title: 'Evidence case', country: null, situation: '', summary: '' }).id;
+  for (let i = 0; i < FILES; i++) {
+    const upload = await ws.vault.receive(bytes(evidenceText(i)));
+    importUploads(ctx, { caseId, uploads: [{ uploadId: upload.uploadId, originalName: `statement-${i}.txt` }] });
+  }
   ws.close();
   return dir;
+}
+
+function vaultFiles(dir: string): string[] {
+  const root = path.join(dir, 'vault', 'sha256');
+  return fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }
 
 /** Opens the workspace as the app would after a crash, and checks it is whole. Returns which it was. */
@@ -105,23 +123,32 @@ async function reopenWhole(dir: string, note: string): Promise<'plain' | 'encryp
   const ws = openWorkspace(dir, key ? { key } : {});
   try {
     expect(ws.db.pragma('integrity_check', { simple: true }), note).toBe('ok');
-    expect(ws.db.prepare('SELECT count(*) FROM cases').pluck().get(), note).toBe(CASES);
+    expect(ws.db.prepare('SELECT count(*) FROM cases').pluck().get(), note).toBe(CASES + 1);
     expect(ws.db.prepare("SELECT title FROM cases WHERE id = 'case-7'").pluck().get(), note).toBe(`${SECRET} 7`);
+    // Every evidence file reads back as it was imported, from a plain or a wholly sealed vault.
+    const shas = ws.db.prepare("SELECT sha256 FROM evidence_items WHERE kind = 'file' ORDER BY seq").pluck().all() as string[];
+    expect(shas.length, note).toBe(FILES);
+    expect(ws.vault.sealed, note).toBe(kind === 'encrypted');
+    for (const [i, sha] of shas.entries()) {
+      expect((await ws.vault.readAll(sha)).toString('utf8') === evidenceText(i), `${note}: evidence ${i}`).toBe(true);
+    }
+    expect(vaultFiles(dir).length, `${note}: leftovers in the vault`).toBe(FILES);
   } finally {
     ws.close();
   }
   // The start-up settled the conversion: no copy, no pending key file is left beside the workspace.
   expect(fs.readdirSync(dir).filter((n) => n.includes('.encrypting') || n.includes('.pending') || n.endsWith('.tmp')), note).toEqual([]);
   if (kind === 'encrypted') {
-    const bytes = fs.readFileSync(path.join(dir, DATABASE_FILE));
-    expect(bytes.includes(Buffer.from('Kashgar camp')), `${note}: plaintext in the encrypted database`).toBe(false);
+    for (const file of [path.join(dir, DATABASE_FILE), ...vaultFiles(dir)]) {
+      expect(fs.readFileSync(file).includes(Buffer.from('Kashgar camp')), `${note}: plaintext in ${path.basename(file)}`).toBe(false);
+    }
   }
   return kind;
 }
 
 describe('encrypting a workspace in place, killed at any moment', () => {
   it(`opens afterwards as the plain or the encrypted workspace, whole (seed ${SEED})`, async () => {
-    const template = plainTemplate();
+    const template = await plainTemplate();
     const random = rng(SEED);
     const copy = () => {
       const dir = tempDir();
@@ -136,13 +163,14 @@ describe('encrypting a workspace in place, killed at any moment', () => {
 
     const outcomes: string[] = [];
     // At each step boundary (deterministic), then at random moments within a run's length.
-    for (const step of CONVERT_STEPS) {
+    // …and between evidence files while the vault is being sealed (after the commit: always encrypted).
+    for (const step of [...CONVERT_STEPS, 'file:1', 'file:5'] as const) {
       const dir = copy();
       const run = await runChild(['convert', dir, STRONG, '-', '12', step]);
       expect(run.signal, `${step}: ${run.stderr}`).toBe('SIGKILL');
       const kind = await reopenWhole(dir, `killed after ${step} (seed ${SEED})`);
       // Until the key file's rename (commit) the plain workspace stands; from it on, the encrypted one.
-      const committed = CONVERT_STEPS.indexOf(step) >= CONVERT_STEPS.indexOf('commit');
+      const committed = step.startsWith('file:') || CONVERT_STEPS.indexOf(step as (typeof CONVERT_STEPS)[number]) >= CONVERT_STEPS.indexOf('commit');
       expect(kind, step).toBe(committed ? 'encrypted' : 'plain');
       outcomes.push(`${step}:${kind}`);
     }
