@@ -7,9 +7,12 @@ import { IdentityMenu } from '../features/identity/IdentityMenu';
 import { HeaderSearch } from '../features/search/HeaderSearch';
 import { LockControls } from '../features/workspace-lock/LockControls';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useAppStatus } from './useAppStatus';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  // A locked, new or unavailable workspace has nothing to navigate or search: only its own screen.
+  const ready = useAppStatus().data?.workspace.state === 'ready';
   return (
     <AppShell header={{ height: 40 }} padding={0}>
       <AppShell.Header px="sm" bg="slate.9" c="white" withBorder={false}>
@@ -23,21 +26,25 @@ export function Layout({ children }: { children: ReactNode }) {
                 </Text>
               </Group>
             </UnstyledButton>
-            <UnstyledButton component={Link} to="/" c="slate.1" fz="sm">
-              {t('app.cases')}
-            </UnstyledButton>
-            <UnstyledButton component={Link} to="/lists" c="slate.1" fz="sm" data-testid="nav-lists">
-              {t('lists.nav')}
-            </UnstyledButton>
-            <UnstyledButton component={Link} to="/coordination" c="slate.1" fz="sm" data-testid="nav-coordination">
-              {t('screening.nav')}
-            </UnstyledButton>
-            <UnstyledButton component={Link} to="/keys" c="slate.1" fz="sm" data-testid="nav-keys">
-              {t('keys.nav')}
-            </UnstyledButton>
+            {ready && (
+              <>
+                <UnstyledButton component={Link} to="/" c="slate.1" fz="sm">
+                  {t('app.cases')}
+                </UnstyledButton>
+                <UnstyledButton component={Link} to="/lists" c="slate.1" fz="sm" data-testid="nav-lists">
+                  {t('lists.nav')}
+                </UnstyledButton>
+                <UnstyledButton component={Link} to="/coordination" c="slate.1" fz="sm" data-testid="nav-coordination">
+                  {t('screening.nav')}
+                </UnstyledButton>
+                <UnstyledButton component={Link} to="/keys" c="slate.1" fz="sm" data-testid="nav-keys">
+                  {t('keys.nav')}
+                </UnstyledButton>
+              </>
+            )}
           </Group>
           <Group gap="md" wrap="nowrap">
-            <HeaderSearch />
+            {ready && <HeaderSearch />}
             <LockControls />
             <IdentityMenu />
             <LanguageSwitch />
