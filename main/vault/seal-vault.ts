@@ -1,20 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fsyncDir } from '../fs/durable';
 import { isSealedWith, sealFileSync } from './sealed-file';
 
 /** In a vault's root: present once every stored file is sealed. Its absence with a key means "finish sealing". */
 export const VAULT_FORMAT_FILE = 'format';
 const SEALED_FORMAT = 'sealed-v1\n';
-
-function fsyncDir(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 function* storedFiles(dir: string): Generator<string> {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { v7 as uuidv7 } from 'uuid';
+import { fsyncDir } from '../fs/durable';
 import { Failure } from '../ipc/failure';
 import { readSealed, sealedLayout, Sealer, sealFileSync } from './sealed-file';
 import { sealVault, VAULT_FORMAT_FILE } from './seal-vault';
@@ -424,17 +425,6 @@ function* walk(dir: string): Generator<string> {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(full);
     else yield full;
-  }
-}
-
-/** fsync a folder, so that a rename into it survives a power cut (not possible on Windows). */
-export function fsyncDir(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
   }
 }
 

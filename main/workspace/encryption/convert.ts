@@ -3,7 +3,7 @@ import DatabaseCtor from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Failure } from '../../ipc/failure';
-import { fsyncDir, sweepAtomicLeftovers, writeFileAtomic } from './atomic-write';
+import { fsyncDir, sweepAtomicLeftovers, writeFileAtomic } from '../../fs/durable';
 import type { KdfParams } from './key-derivation';
 import { KEY_FILE, keyFilePath, serializeKeyFile } from './key-file';
 import { DATABASE_FILE, ENCRYPTING_FILE } from './layout';

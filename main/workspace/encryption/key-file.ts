@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { Failure } from '../../ipc/failure';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../../fs/durable';
 import { deriveSlotKey, type KdfParams } from './key-derivation';
 
 /**

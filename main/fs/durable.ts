@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** Writes that must survive a crash or a power cut: the key file, the vault, conversions. */
+
 /** fsync of a folder makes a rename in it durable; Windows cannot open folders, and does not need it. */
 export function fsyncDir(dir: string): void {
   if (process.platform === 'win32') return;
