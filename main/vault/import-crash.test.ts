@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { EvidenceRow } from '../services/evidence-service';
 import { createCase } from '../services/case-service';
+import { crashChild, type ChildRun } from '../test-support/crash-child';
 import { tempDir } from '../test-support/temp-dir';
 import { openWorkspace, type Workspace } from '../workspace/open-workspace';
 import { verifyCustodyLog } from './custody';
@@ -23,19 +21,9 @@ import { verifyEvidence } from './verify';
  *
  * Reproduce a failure with CASEBENCH_CRASH_SEED=<seed printed in the failure message>.
  */
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHILD_SOURCE = path.join(ROOT, 'main/test-support/import-child.ts');
-/**
- * The child is bundled once (same source, packages left to node_modules) instead of being run
- * through tsx's loader: that takes a child's start-up from ~0.9 s to ~0.3 s, and there are 30+.
- * It lives under node_modules/.cache so that its bare imports resolve to the project's packages.
- */
-const CHILD = path.join(ROOT, 'node_modules/.cache/casebench-tests', `import-child-${process.pid}.mjs`);
-
-beforeAll(async () => {
-  await build({ entryPoints: [CHILD_SOURCE], outfile: CHILD, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
-});
-afterAll(() => fs.rmSync(CHILD, { force: true }));
+const child = crashChild('main/test-support/import-child.ts');
+beforeAll(() => child.build());
+afterAll(() => child.remove());
 const RANDOM_KILLS = 26;
 const MIN_KILLS = 30;
 const PHASES = ['after-upload', 'after-claim', 'in-commit', 'after-commit', 'in-extract'] as const;
@@ -70,34 +58,9 @@ function writeSource(file: string, seed: number): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
-interface ChildRun {
-  lines: { at: number; text: string }[];
-  signal: NodeJS.Signals | null;
-  code: number | null;
-  stderr: string;
-}
-
 /** Runs the child; `killAfterMs` counts from its "opened" line (start-up of tsx is not the import). */
 function runChild(args: string[], killAfterMs?: number): Promise<ChildRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    const start = performance.now();
-    const run: ChildRun = { lines: [], signal: null, code: null, stderr: '' };
-    let buffered = '';
-    child.stdout.setEncoding('utf8').on('data', (data: string) => {
-      buffered += data;
-      let newline: number;
-      while ((newline = buffered.indexOf('\n')) >= 0) {
-        const text = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        run.lines.push({ at: performance.now() - start, text });
-        if (text === 'opened' && killAfterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (data: string) => (run.stderr += data));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ ...run, code, signal }));
-  });
+  return child.run(args, killAfterMs === undefined ? undefined : { after: 'opened', ms: killAfterMs });
 }
 
 const at = (run: ChildRun, text: string) => run.lines.find((l) => l.text.startsWith(text))?.at;

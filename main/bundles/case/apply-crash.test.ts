@@ -1,12 +1,10 @@
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/contract';
 import { buildProposalCase } from '../../documents/proposal-fixture';
+import { crashChild, type ChildRun } from '../../test-support/crash-child';
 import { tempDir } from '../../test-support/temp-dir';
 import { invoke } from '../../test-support/workbench-import';
 import { openWorkbench } from '../../workbench';
@@ -23,44 +21,15 @@ import { CUSTODY_TABLE, TABLES } from './tables';
  * before the import or exactly as after a whole one; .bundle-staging is empty; and a workspace left
  * as before takes the same bundle whole afterwards.
  */
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const CHILD = path.join(ROOT, 'node_modules/.cache/casebench-tests', `apply-child-${process.pid}.mjs`);
+const child = crashChild('main/bundles/case/apply-child.ts');
 const POINTS = ['after-inspect', 'mid-move', 'in-transfer', 'in-sync', 'after-commit'] as const;
 const RANDOM_KILLS = 6;
 
-beforeAll(async () => {
-  const entry = path.join(ROOT, 'main/bundles/case/apply-child.ts');
-  await build({ entryPoints: [entry], outfile: CHILD, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
-});
-afterAll(() => fs.rmSync(CHILD, { force: true }));
-
-interface ChildRun {
-  lines: { at: number; text: string }[];
-  signal: NodeJS.Signals | null;
-  code: number | null;
-  stderr: string;
-}
+beforeAll(() => child.build());
+afterAll(() => child.remove());
 
 function runChild(args: string[], killAfterInspectMs?: number): Promise<ChildRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    const start = performance.now();
-    const run: ChildRun = { lines: [], signal: null, code: null, stderr: '' };
-    let buffered = '';
-    child.stdout.setEncoding('utf8').on('data', (data: string) => {
-      buffered += data;
-      let newline: number;
-      while ((newline = buffered.indexOf('\n')) >= 0) {
-        const text = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        run.lines.push({ at: performance.now() - start, text });
-        if (text === 'inspected' && killAfterInspectMs !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfterInspectMs);
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (data: string) => (run.stderr += data));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ ...run, code, signal }));
-  });
+  return child.run(args, killAfterInspectMs === undefined ? undefined : { after: 'inspected', ms: killAfterInspectMs });
 }
 
 const at = (run: ChildRun, text: string) => run.lines.find((l) => l.text === text)?.at;

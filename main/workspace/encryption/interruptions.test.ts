@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCase } from '../../services/case-service';
 import { importUploads } from '../../services/evidence-service';
 import { bytes } from '../../test-support/evidence-context';
+import { crashChild } from '../../test-support/crash-child';
 import { tempDir } from '../../test-support/temp-dir';
 import { DATABASE_FILE, openWorkspace } from '../open-workspace';
 import { CONVERT_STEPS } from './convert';
@@ -22,20 +20,9 @@ import { writeKeyFile } from './key-file';
  * (conversion), with the old passphrase or the new one (change): never with neither.
  * Reproduce a failure with CASEBENCH_CRASH_SEED=<seed in the failure message>.
  */
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const CHILD = path.join(ROOT, 'node_modules/.cache/casebench-tests', `encrypt-child-${process.pid}.mjs`);
-beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(ROOT, 'main/test-support/encrypt-child.ts')],
-    outfile: CHILD,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-});
-afterAll(() => fs.rmSync(CHILD, { force: true }));
+const child = crashChild('main/test-support/encrypt-child.ts');
+beforeAll(() => child.build());
+afterAll(() => child.remove());
 
 const SEED = Number(process.env.CASEBENCH_CRASH_SEED ?? Date.now() % 100_000);
 function rng(seed: number) {
@@ -59,30 +46,11 @@ interface Run {
 }
 
 /** `killAfterMs` counts from the line `from` (the conversion's: after its key derivation, so kills spread over the file work). */
-function runChild(args: string[], killAfterMs?: number, from = 'opened'): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    const run: Run = { lines: [], signal: null, code: null, stderr: '', took: 0 };
-    let opened = 0;
-    let buffered = '';
-    child.stdout.setEncoding('utf8').on('data', (data: string) => {
-      buffered += data;
-      let newline: number;
-      while ((newline = buffered.indexOf('\n')) >= 0) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        run.lines.push(line);
-        if (line === from) {
-          opened = performance.now();
-          if (killAfterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-        }
-        if (line === 'done') run.took = performance.now() - opened;
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (data: string) => (run.stderr += data));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ ...run, code, signal }));
-  });
+async function runChild(args: string[], killAfterMs?: number, from = 'opened'): Promise<Run> {
+  const run = await child.run(args, killAfterMs === undefined ? undefined : { after: from, ms: killAfterMs });
+  const at = (text: string) => run.lines.find((l) => l.text === text)?.at;
+  const done = at('done');
+  return { ...run, lines: run.lines.map((l) => l.text), took: done === undefined ? 0 : done - (at(from) ?? 0) };
 }
 
 const CASES = 1500;
