@@ -141,6 +141,7 @@ export async function writeBundle(o: WriteBundleOptions): Promise<{ sha256: stri
   const mtime = new Date(Math.floor(Date.now() / 1000) * 1000);
   const stop = halted(halt.signal);
   stop.catch(() => undefined);
+  let piping: Promise<unknown> = Promise.resolve();
   try {
     const produce = async () => {
       for (const [name, body] of [[MANIFEST_NAME, manifest], [SIGNATURE_NAME, signature]] as const) {
@@ -153,7 +154,8 @@ export async function writeBundle(o: WriteBundleOptions): Promise<{ sha256: stri
     const sink = fs.createWriteStream(temp, { flags: 'wx', highWaterMark: WRITE_BUFFER });
     const producing = produce();
     producing.catch((error: unknown) => halt.abort(error));
-    await Promise.all([pipeline(Readable.from(pack, { highWaterMark: 1 }), new PayloadEncrypt(fileKey), bytes, sink, { signal: halt.signal }), producing]);
+    piping = pipeline(Readable.from(pack, { highWaterMark: 1 }), new PayloadEncrypt(fileKey), bytes, sink, { signal: halt.signal });
+    await Promise.all([piping, producing]);
     const handle = await fsp.open(temp, 'r+');
     try {
       await handle.sync();
@@ -168,6 +170,9 @@ export async function writeBundle(o: WriteBundleOptions): Promise<{ sha256: stri
   } catch (error) {
     halt.abort(error);
     pack.destroy();
+    // A source can fail before the file sink has even opened: wait for the sink to close, or the
+    // temporary file would be created after it was removed.
+    await piping.catch(() => undefined);
     await fsp.rm(temp, { force: true }).catch(() => undefined);
     throw bundleFailure(error, 'export', o.signal);
   } finally {
