@@ -5,6 +5,7 @@ import type { Stage } from '../shared/domain/workflow';
 import { call } from './support/api';
 import { startHost, tempWorkspace, TEST_IDENTITY, type RunningHost } from './support/host';
 import { findingDoc } from './support/richtext';
+import { setLanguage } from './support/ui';
 
 /**
  * Two investigators on two machines (two hosts, two workspaces, two identities) pass one case back
@@ -97,11 +98,6 @@ async function seed(host: RunningHost) {
   const stages: Stage[] = ['intake', 'assessment', 'investigation', 'findings', 'proposal'];
   for (const from of stages) await call(host, 'workflow.advance', { caseId: kase.id, from, justification: 'Seeded for the bundle test.' });
   return { kase, allegation };
-}
-
-async function setLanguage(page: Page, language: 'ja' | 'en') {
-  await page.getByTestId('language-switch').getByText(language === 'ja' ? '日本語' : 'English').click();
-  await expect(page.locator('html')).toHaveAttribute('lang', language);
 }
 
 /** Share → the colleague → Export; the browser host hands the file over as a download. */

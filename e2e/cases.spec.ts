@@ -1,29 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import fs from 'node:fs';
 import path from 'node:path';
-import { startHost, tempWorkspace, type RunningHost } from './support/host';
+import { hostPerTest, startHost } from './support/host';
+import { setLanguage } from './support/ui';
 
-let workspace: string;
-let host: RunningHost;
-
-test.beforeEach(async () => {
-  workspace = tempWorkspace();
-  host = await startHost(workspace);
-});
-
-test.afterEach(async () => {
-  await host.stop();
-  fs.rmSync(workspace, { recursive: true, force: true });
-});
+const env = hostPerTest();
 
 async function open(page: Page, url: string) {
   await page.goto(url);
   await expect(page.getByTestId('new-case')).toBeVisible();
-}
-
-async function setLanguage(page: Page, language: 'ja' | 'en') {
-  await page.getByTestId('language-switch').getByText(language === 'ja' ? '日本語' : 'English').click();
-  await expect(page.locator('html')).toHaveAttribute('lang', language);
 }
 
 async function addAllegation(
@@ -46,7 +30,7 @@ async function addAllegation(
 }
 
 test('an investigator records a case with three allegations, closes and reopens it, and finds it all after a restart', async ({ page }) => {
-  await open(page, host.url);
+  await open(page, env.host.url);
   await setLanguage(page, 'en');
 
   await page.getByTestId('new-case').click();
@@ -99,9 +83,9 @@ test('an investigator records a case with three allegations, closes and reopens 
   await expect(page.getByTestId('case-status-badge')).toHaveText('進行中');
 
   // Restart: a new host process on the same workspace, a new page.
-  await host.stop();
-  host = await startHost(workspace);
-  await open(page, host.url);
+  await env.host.stop();
+  env.host = await startHost(env.workspace);
+  await open(page, env.host.url);
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
 
   await page.getByTestId('case-search').fill('ウイグル');
@@ -120,7 +104,7 @@ test('an investigator records a case with three allegations, closes and reopens 
 });
 
 test('a validation error is shown at its field and nothing is saved', async ({ page }) => {
-  await open(page, host.url);
+  await open(page, env.host.url);
   await setLanguage(page, 'en');
   await page.getByTestId('new-case').click();
   await page.getByTestId('case-title-input').fill('   ');
@@ -138,9 +122,9 @@ test('a validation error is shown at its field and nothing is saved', async ({ p
 test('the case list works from the keyboard: / to search, ↓ into the table, Enter to open', async ({ page }) => {
   const { call } = await import('./support/api');
   for (const title of ['Detention in Minsk', 'Killings in Rakhine', 'Disappearances in Chechnya']) {
-    await call(host, 'cases.create', { title, country: null, situation: '', summary: '' });
+    await call(env.host, 'cases.create', { title, country: null, situation: '', summary: '' });
   }
-  await open(page, host.url);
+  await open(page, env.host.url);
   await expect(page.getByTestId('case-row')).toHaveCount(3);
   await page.keyboard.press('/');
   await expect(page.getByTestId('case-search')).toBeFocused();

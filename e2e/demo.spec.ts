@@ -1,38 +1,27 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { call } from './support/api';
-import { startHost, tempWorkspace, type RunningHost } from './support/host';
+import { hostPerTest } from './support/host';
+import { setLanguage } from './support/ui';
 
 /**
  * A first run: a fresh workspace, the identity asked once, then the empty case list offers the demo
  * case next to "New case". One click builds it from public facts (main/demo) and shows it, marked
  * as a demo everywhere: banner, list badge, and the draft proposal's DEMO mark.
  */
-let workspace: string;
-let host: RunningHost;
 const ARTEFACTS = path.join('test-results', 'demo');
 
-test.beforeEach(async () => {
-  workspace = tempWorkspace();
-  host = await startHost(workspace, { identity: null });
+const env = hostPerTest({ identity: null });
+
+test.beforeEach(() => {
   fs.mkdirSync(ARTEFACTS, { recursive: true });
 });
 
-test.afterEach(async () => {
-  await host.stop();
-  fs.rmSync(workspace, { recursive: true, force: true });
-});
-
-async function setLanguage(page: Page, language: 'ja' | 'en') {
-  await page.getByTestId('language-switch').getByText(language === 'ja' ? '日本語' : 'English').click();
-  await expect(page.locator('html')).toHaveAttribute('lang', language);
-}
-
 test('a new user opens the demo case from the empty case list and sees the whole workflow, marked as a demo', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto(host.url);
+  await page.goto(env.host.url);
   await setLanguage(page, 'en');
 
   // The identity comes first; the demo's records are not stamped with it.
@@ -74,7 +63,7 @@ test('a new user opens the demo case from the empty case list and sees the whole
   await page.screenshot({ path: path.join(ARTEFACTS, 'demo-proposal-en.png') });
 
   // Back in the list: the badge; no second offer while the demo is open.
-  await page.goto(`${host.origin}/#/`);
+  await page.goto(`${env.host.origin}/#/`);
   const row = page.getByTestId('case-row');
   await expect(row).toHaveCount(1);
   await expect(row.getByTestId('demo-badge')).toHaveText('Demo');
@@ -91,16 +80,16 @@ test('a new user opens the demo case from the empty case list and sees the whole
 
 test('a closed demo case is offered again from the case list, and opening it builds a fresh one', async ({ page }) => {
   test.setTimeout(150_000); // prints a PDF
-  await call(host, 'identity.set', { name: 'Aiko Tanaka', organisation: 'Human Rights Now' });
-  const first = await call(host, 'cases.openDemo', {});
+  await call(env.host, 'identity.set', { name: 'Aiko Tanaka', organisation: 'Human Rights Now' });
+  const first = await call(env.host, 'cases.openDemo', {});
   expect(first).toMatchObject({ demo: true, stage: 'proposal' });
-  expect((await call(host, 'cases.openDemo', {})).id).toBe(first.id);
+  expect((await call(env.host, 'cases.openDemo', {})).id).toBe(first.id);
 
   // A PDF issued from the demo says DEMO on its first page and in every page's header.
-  const subjects = await call(host, 'subjects.listForCase', { caseId: first.id });
-  const issued = await call(host, 'documents.issue', { caseId: first.id, measure: 'asset_freeze', subjectIds: subjects.map((s) => s.subject.id), language: 'en' });
+  const subjects = await call(env.host, 'subjects.listForCase', { caseId: first.id });
+  const issued = await call(env.host, 'documents.issue', { caseId: first.id, measure: 'asset_freeze', subjectIds: subjects.map((s) => s.subject.id), language: 'en' });
   const pdf = path.join(ARTEFACTS, issued.fileName);
-  fs.writeFileSync(pdf, Buffer.from((await call(host, 'documents.download', { id: issued.id })).base64, 'base64'));
+  fs.writeFileSync(pdf, Buffer.from((await call(env.host, 'documents.download', { id: issued.id })).base64, 'base64'));
   const pages = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
   expect(pages).toHaveLength(issued.pageCount);
   expect(pages[0]).toContain('DEMO — built from public sources; not an investigation');
@@ -108,9 +97,9 @@ test('a closed demo case is offered again from the case list, and opening it bui
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(ARTEFACTS, 'demo-proposal-page-1')]);
 
   // Closed like any case, by the user.
-  await page.goto(host.url);
+  await page.goto(env.host.url);
   await setLanguage(page, 'en');
-  await page.goto(`${host.origin}/#/cases/${first.id}`);
+  await page.goto(`${env.host.origin}/#/cases/${first.id}`);
   await page.getByTestId('close-case').click();
   await page.getByTestId('reason-input').fill('Seen it.');
   await page.getByTestId('reason-submit').click();
@@ -123,7 +112,7 @@ test('a closed demo case is offered again from the case list, and opening it bui
   await page.getByTestId('open-demo').click();
   await expect(page.getByTestId('demo-banner')).toBeVisible();
   await expect(page).not.toHaveURL(new RegExp(first.id));
-  expect((await call(host, 'cases.list', {})).items.map((c) => [c.demo, c.status])).toEqual(
+  expect((await call(env.host, 'cases.list', {})).items.map((c) => [c.demo, c.status])).toEqual(
     expect.arrayContaining([
       [true, 'open'],
       [true, 'closed'],

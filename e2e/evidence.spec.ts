@@ -3,20 +3,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { call } from './support/api';
-import { startHost, tempWorkspace, type RunningHost } from './support/host';
+import { hostPerTest } from './support/host';
 
-let workspace: string;
-let host: RunningHost;
-
-test.beforeEach(async () => {
-  workspace = tempWorkspace();
-  host = await startHost(workspace);
-});
-
-test.afterEach(async () => {
-  await host.stop();
-  fs.rmSync(workspace, { recursive: true, force: true });
-});
+const env = hostPerTest();
 
 interface UploadFile {
   name: string;
@@ -26,7 +15,7 @@ interface UploadFile {
 
 /** A case with two allegations, seeded through the API: this test is about evidence. */
 async function seedCase() {
-  const detail = await call(host, 'cases.create', {
+  const detail = await call(env.host, 'cases.create', {
     title: 'ミャンマー国軍による恣意的拘禁',
     country: 'MM',
     situation: 'Post-coup crackdown, 2021',
@@ -38,8 +27,8 @@ async function seedCase() {
     victims: [],
     status: 'alleged' as const,
   };
-  const a1 = await call(host, 'allegations.create', { ...base, caseId: detail.id, category: 'arbitrary_detention', place: 'Insein prison' });
-  const a2 = await call(host, 'allegations.create', { ...base, caseId: detail.id, category: 'torture', place: 'Yangon' });
+  const a1 = await call(env.host, 'allegations.create', { ...base, caseId: detail.id, category: 'arbitrary_detention', place: 'Insein prison' });
+  const a2 = await call(env.host, 'allegations.create', { ...base, caseId: detail.id, category: 'torture', place: 'Yangon' });
   return { caseId: detail.id, a1, a2 };
 }
 
@@ -82,7 +71,7 @@ async function makeFiles(browser: Browser): Promise<UploadFile[]> {
 
 async function openEvidence(page: Page, caseId: string) {
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}\n${error.stack ?? ''}`));
-  await page.goto(`${host.url}#/cases/${caseId}/evidence`);
+  await page.goto(`${env.host.url}#/cases/${caseId}/evidence`);
   await expect(page.getByTestId('evidence-dropzone')).toBeVisible();
 }
 
@@ -105,8 +94,8 @@ async function linkTo(page: Page, reference: string, stance: 'Supporting' | 'Con
 test('an investigator imports ten files, previews them safely, links, grades, verifies and sees corroboration', async ({ page, browser }) => {
   test.setTimeout(120_000);
   const { caseId } = await seedCase();
-  await call(host, 'subjects.create', { caseId, type: 'person', names: [{ script: 'latn', value: 'Major Kyaw Zin' }] });
-  await call(host, 'settings.setLanguage', { language: 'en' });
+  await call(env.host, 'subjects.create', { caseId, type: 'person', names: [{ script: 'latn', value: 'Major Kyaw Zin' }] });
+  await call(env.host, 'settings.setLanguage', { language: 'en' });
   const files = await makeFiles(browser);
   await openEvidence(page, caseId);
   await expect(page.getByText('No evidence yet')).toBeVisible();
@@ -194,10 +183,10 @@ test('an investigator imports ten files, previews them safely, links, grades, ve
   await expect(row(page, 'E-1')).toContainText('Statement of W-01 on the Insein detention');
   await expect(row(page, 'E-1')).toContainText('B2');
 
-  const items = await call(host, 'evidence.list', { caseId });
+  const items = await call(env.host, 'evidence.list', { caseId });
   const byExhibit = new Map(items.items.map((item) => [item.exhibit, item]));
-  await call(host, 'evidence.update', { id: byExhibit.get('E-2')!.id, source: 'Commercial satellite provider' });
-  await call(host, 'evidence.update', { id: byExhibit.get('E-3')!.id, source: 'Witness W-02' });
+  await call(env.host, 'evidence.update', { id: byExhibit.get('E-2')!.id, source: 'Commercial satellite provider' });
+  await call(env.host, 'evidence.update', { id: byExhibit.get('E-3')!.id, source: 'Witness W-02' });
 
   // Links: two supporting A-1 from different sources, one contradicting it.
   await openItem(page, 'E-1', 'links');
@@ -229,7 +218,7 @@ test('an investigator imports ten files, previews them safely, links, grades, ve
   await expect(subjectLink).toHaveAttribute('data-stance', 'contradicting');
   // The table counts links to subjects as well as to allegations.
   await expect(row(page, 'E-3').locator('[data-stance="contradicting"]')).toHaveText('−2');
-  const e3 = (await call(host, 'evidence.list', { caseId })).items.find((item) => item.exhibit === 'E-3')!;
+  const e3 = (await call(env.host, 'evidence.list', { caseId })).items.find((item) => item.exhibit === 'E-3')!;
   expect(e3.linkCounts).toEqual({ supporting: 0, contradicting: 2 });
 
   // The chain of custody of E-1: imported, changed (with the reason), linked.
@@ -304,7 +293,7 @@ test('an investigator imports ten files, previews them safely, links, grades, ve
 
 test('verification reports a changed and a missing file exactly, and repairs nothing', async ({ page }) => {
   const { caseId } = await seedCase();
-  await call(host, 'settings.setLanguage', { language: 'en' });
+  await call(env.host, 'settings.setLanguage', { language: 'en' });
   await openEvidence(page, caseId);
   const a = Buffer.from('Original statement A\n');
   const b = Buffer.from('Original statement B\n');
@@ -316,7 +305,7 @@ test('verification reports a changed and a missing file exactly, and repairs not
 
   const stored = (bytes: Buffer) => {
     const sha = createHash('sha256').update(bytes).digest('hex');
-    return { sha, file: path.join(workspace, 'vault', 'sha256', sha.slice(0, 2), sha.slice(2, 4), sha) };
+    return { sha, file: path.join(env.workspace, 'vault', 'sha256', sha.slice(0, 2), sha.slice(2, 4), sha) };
   };
   const changed = stored(a);
   fs.chmodSync(changed.file, 0o600);
@@ -343,7 +332,7 @@ test('verification reports a changed and a missing file exactly, and repairs not
 
 test('cancelling an import keeps what was imported and says what was not', async ({ page }) => {
   const { caseId } = await seedCase();
-  await call(host, 'settings.setLanguage', { language: 'en' });
+  await call(env.host, 'settings.setLanguage', { language: 'en' });
   await openEvidence(page, caseId);
   // Slow each upload down, so there is time to cancel part-way.
   await page.route('**/api/upload', async (route) => {
@@ -369,6 +358,6 @@ test('cancelling an import keeps what was imported and says what was not', async
   expect(Number(match![2])).toBeGreaterThan(0);
   await expect(page.getByTestId('evidence-row')).toHaveCount(imported);
   await expect(page.getByTestId('evidence-import-progress')).toContainText('stay in the case');
-  const listed = await call(host, 'evidence.list', { caseId });
+  const listed = await call(env.host, 'evidence.list', { caseId });
   expect(listed.total).toBe(imported);
 });

@@ -1,26 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import fs from 'node:fs';
 import path from 'node:path';
 import { call } from './support/api';
-import { startHost, tempWorkspace, type RunningHost } from './support/host';
+import { hostPerTest } from './support/host';
 
-let workspace: string;
-let host: RunningHost;
-
-test.beforeEach(async () => {
-  workspace = tempWorkspace();
-  host = await startHost(workspace);
-});
-
-test.afterEach(async () => {
-  await host.stop();
-  fs.rmSync(workspace, { recursive: true, force: true });
-});
+const env = hostPerTest();
 
 /** A case with an allegation, two exhibits and a subject, seeded through the API: this test is about findings. */
 async function seedCase() {
-  const detail = await call(host, 'cases.create', { title: '新疆の収容施設における拷問', country: 'CN', situation: 'Xinjiang, 2017–2019', summary: '' });
-  const allegation = await call(host, 'allegations.create', {
+  const detail = await call(env.host, 'cases.create', { title: '新疆の収容施設における拷問', country: 'CN', situation: 'Xinjiang, 2017–2019', summary: '' });
+  const allegation = await call(env.host, 'allegations.create', {
     caseId: detail.id,
     category: 'torture',
     period: { precision: 'range', from: '2017', to: '2019' },
@@ -29,9 +17,9 @@ async function seedCase() {
     victims: [],
     status: 'alleged',
   });
-  const witness = await call(host, 'evidence.createTestimony', { caseId: detail.id, title: 'Witness W-3, interview on detention conditions' });
-  const imagery = await call(host, 'evidence.createTestimony', { caseId: detail.id, title: 'Satellite imagery of the Kashgar facility' });
-  const subject = await call(host, 'subjects.create', {
+  const witness = await call(env.host, 'evidence.createTestimony', { caseId: detail.id, title: 'Witness W-3, interview on detention conditions' });
+  const imagery = await call(env.host, 'evidence.createTestimony', { caseId: detail.id, title: 'Satellite imagery of the Kashgar facility' });
+  const subject = await call(env.host, 'subjects.create', {
     caseId: detail.id,
     type: 'person',
     names: [
@@ -39,13 +27,13 @@ async function seedCase() {
       { script: 'hans', value: '朱海仑' },
     ],
   });
-  await call(host, 'settings.setLanguage', { language: 'en' });
+  await call(env.host, 'settings.setLanguage', { language: 'en' });
   return { caseId: detail.id, allegation, witness, imagery, subject };
 }
 
 async function openFindings(page: Page, caseId: string, on = '') {
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}\n${error.stack ?? ''}`));
-  await page.goto(`${host.url}#/cases/${caseId}/findings${on ? `?on=${on}` : ''}`);
+  await page.goto(`${env.host.url}#/cases/${caseId}/findings${on ? `?on=${on}` : ''}`);
   await expect(page.getByTestId('findings-panel')).toBeVisible();
 }
 
@@ -92,7 +80,7 @@ test('an investigator writes a finding citing exhibits, opens one, and loses not
   await saved(page, 'finding');
   await expect(page.locator('[data-testid="finding-target"][data-target^="allegation:"] [data-outcome]')).toHaveAttribute('data-outcome', 'met');
 
-  const [stored] = await call(host, 'findings.list', { caseId });
+  const [stored] = await call(env.host, 'findings.list', { caseId });
   expect(stored).toMatchObject({ outcome: 'met', revision: expect.any(Number), broken: { itemIds: [] } });
   const json = JSON.stringify(stored!.body);
   expect(json).toContain('"type":"heading"');
@@ -165,7 +153,7 @@ test('a statement of reasons takes a subject mention and a paste from Word, clea
   await expect(editor.locator('table').first().locator('th')).toHaveCount(3);
   await saved(page, 'reasons');
 
-  const reasons = (await call(host, 'findings.list', { caseId })).find((f) => f.section === 'reasons')!;
+  const reasons = (await call(env.host, 'findings.list', { caseId })).find((f) => f.section === 'reasons')!;
   const json = JSON.stringify(reasons.body);
   expect(json).toContain(`"subjectId":"${subject.id}"`);
   expect(json).toContain('"tag":"h2"');
@@ -180,7 +168,7 @@ test('a statement of reasons takes a subject mention and a paste from Word, clea
   await page.screenshot({ path: path.join('test-results', 'findings-reasons-en.png') });
 
   // The same tab in Japanese.
-  await call(host, 'settings.setLanguage', { language: 'ja' });
+  await call(env.host, 'settings.setLanguage', { language: 'ja' });
   await page.reload();
   await expect(page.getByTestId('reasons').getByTestId('save-status')).toHaveText('保存済み');
   await page.screenshot({ path: path.join('test-results', 'findings-reasons-ja.png') });
@@ -195,9 +183,9 @@ test('a save on top of someone else\'s newer version is refused, and the investi
   await saved(page, 'finding');
 
   // Another window saves a newer version meanwhile.
-  const [mine] = await call(host, 'findings.list', { caseId });
+  const [mine] = await call(env.host, 'findings.list', { caseId });
   const theirs = { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: 'Their version.' }] }] } };
-  await call(host, 'findings.save', {
+  await call(env.host, 'findings.save', {
     caseId,
     target: { type: 'allegation', id: allegation.id },
     section: 'finding',
@@ -210,7 +198,7 @@ test('a save on top of someone else\'s newer version is refused, and the investi
   const status = page.getByTestId('finding').getByTestId('save-status');
   await expect(status).toHaveAttribute('data-code', 'REVISION_CONFLICT');
   await expect(status).toContainText('Not saved: Someone else saved this text after you opened it');
-  expect((await call(host, 'findings.list', { caseId }))[0]!.body).toEqual(theirs);
+  expect((await call(env.host, 'findings.list', { caseId }))[0]!.body).toEqual(theirs);
 
   await page.getByTestId('conflict-load').click();
   await expect(editor).toHaveText('Their version.');

@@ -1,24 +1,12 @@
 import { expect, test } from '@playwright/test';
-import fs from 'node:fs';
 import { call } from './support/api';
-import { startHost, tempWorkspace, type RunningHost } from './support/host';
+import { hostPerTest } from './support/host';
 
-let workspace: string;
-let host: RunningHost;
-
-test.beforeEach(async () => {
-  workspace = tempWorkspace();
-  host = await startHost(workspace);
-});
-
-test.afterEach(async () => {
-  await host.stop();
-  fs.rmSync(workspace, { recursive: true, force: true });
-});
+const env = hostPerTest();
 
 test('an investigator records a victim under a pseudonym, names her in an allegation, and reveals her identity only on purpose', async ({ page }) => {
-  const kase = await call(host, 'cases.create', { title: 'Xinjiang detention 2017–2019', country: 'CN', situation: 'Xinjiang', summary: '' });
-  await call(host, 'allegations.create', {
+  const kase = await call(env.host, 'cases.create', { title: 'Xinjiang detention 2017–2019', country: 'CN', situation: 'Xinjiang', summary: '' });
+  await call(env.host, 'allegations.create', {
     caseId: kase.id,
     category: 'arbitrary_detention',
     period: { precision: 'year', value: '2018' },
@@ -28,10 +16,10 @@ test('an investigator records a victim under a pseudonym, names her in an allega
     status: 'alleged',
   });
 
-  await page.goto(host.url);
+  await page.goto(env.host.url);
   await page.getByTestId('language-switch').getByText('English').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await page.goto(`${host.origin}/#/cases/${kase.id}/protected`);
+  await page.goto(`${env.host.origin}/#/cases/${kase.id}/protected`);
 
   // Recorded under a pseudonym, the real identity kept apart.
   await page.getByTestId('add-protected').click();

@@ -1,25 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import { call } from './support/api';
-import { startHost, tempWorkspace, type RunningHost } from './support/host';
+import { hostPerTest } from './support/host';
+import { setLanguage } from './support/ui';
 
-let workspace: string;
-let host: RunningHost;
-
-test.beforeEach(async () => {
-  workspace = tempWorkspace();
-  host = await startHost(workspace);
-});
-
-test.afterEach(async () => {
-  await host.stop();
-  fs.rmSync(workspace, { recursive: true, force: true });
-});
-
-async function setLanguage(page: Page, language: 'ja' | 'en') {
-  await page.getByTestId('language-switch').getByText(language === 'ja' ? '日本語' : 'English').click();
-  await expect(page.locator('html')).toHaveAttribute('lang', language);
-}
+const env = hostPerTest();
 
 async function choose(page: Page, testId: string, option: string) {
   await page.getByTestId(testId).click();
@@ -27,8 +12,8 @@ async function choose(page: Page, testId: string, option: string) {
 }
 
 test('an investigator records a subject in three scripts, links it to an allegation, relates it to a unit and sees the graph', async ({ page }) => {
-  const kase = await call(host, 'cases.create', { title: 'ラカイン州における超法規的殺害', country: 'MM', situation: 'Rakhine 2017', summary: '' });
-  await call(host, 'allegations.create', {
+  const kase = await call(env.host, 'cases.create', { title: 'ラカイン州における超法規的殺害', country: 'MM', situation: 'Rakhine 2017', summary: '' });
+  await call(env.host, 'allegations.create', {
     caseId: kase.id,
     category: 'extrajudicial_killing',
     period: { precision: 'month', value: '2017-08' },
@@ -38,7 +23,7 @@ test('an investigator records a subject in three scripts, links it to an allegat
     status: 'alleged',
   });
   // A unit already recorded (as if from another case), to be related to the new subject.
-  await call(host, 'subjects.create', {
+  await call(env.host, 'subjects.create', {
     caseId: kase.id,
     type: 'state_body',
     names: [
@@ -48,11 +33,11 @@ test('an investigator records a subject in three scripts, links it to an allegat
   });
 
   // An exhibit already in the case, to be cited on the subject's name.
-  await call(host, 'evidence.createTestimony', { caseId: kase.id, title: 'Defector testimony naming the commander' });
+  await call(env.host, 'evidence.createTestimony', { caseId: kase.id, title: 'Defector testimony naming the commander' });
 
-  await page.goto(host.url);
+  await page.goto(env.host.url);
   await setLanguage(page, 'en');
-  await page.goto(`${host.origin}/#/cases/${kase.id}/subjects`);
+  await page.goto(`${env.host.origin}/#/cases/${kase.id}/subjects`);
   await expect(page.getByTestId('subject-row')).toHaveCount(1);
 
   await page.getByTestId('subject-add').click();
@@ -145,8 +130,8 @@ test('an investigator records a subject in three scripts, links it to an allegat
   expect(entities.map((e) => e.schema)).toEqual(['Person', 'Passport', 'PublicBody', 'Directorship']);
 
   // Found again by a katakana substring, from another case.
-  const other = await call(host, 'cases.create', { title: 'Post-coup crackdown', country: 'MM', situation: '', summary: '' });
-  await page.goto(`${host.origin}/#/cases/${other.id}/subjects`);
+  const other = await call(env.host, 'cases.create', { title: 'Post-coup crackdown', country: 'MM', situation: '', summary: '' });
+  await page.goto(`${env.host.origin}/#/cases/${other.id}/subjects`);
   await page.getByTestId('subject-add-existing').click();
   await page.getByTestId('subject-find').fill('アウン');
   await expect(page.getByTestId('subject-find-result')).toHaveCount(1);
@@ -157,7 +142,7 @@ test('an investigator records a subject in three scripts, links it to an allegat
   fs.mkdirSync('test-results', { recursive: true });
   for (const language of ['en', 'ja'] as const) {
     await setLanguage(page, language);
-    await page.goto(`${host.origin}/#/cases/${kase.id}/subjects`);
+    await page.goto(`${env.host.origin}/#/cases/${kase.id}/subjects`);
     await expect(page.getByTestId('subject-graph')).toBeVisible();
     // Let the confirmations fade, so the picture shows the panel itself.
     await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });

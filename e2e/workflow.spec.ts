@@ -1,26 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import fs from 'node:fs';
 import path from 'node:path';
 import { call } from './support/api';
-import { startHost, tempWorkspace, TEST_IDENTITY, type RunningHost } from './support/host';
+import { hostPerTest, TEST_IDENTITY } from './support/host';
 import { findingDoc } from './support/richtext';
 
-let workspace: string;
-let host: RunningHost;
-
-test.beforeEach(async () => {
-  workspace = tempWorkspace();
-  host = await startHost(workspace);
-});
-
-test.afterEach(async () => {
-  await host.stop();
-  fs.rmSync(workspace, { recursive: true, force: true });
-});
+const env = hostPerTest();
 
 const AUTHOR = `${TEST_IDENTITY.name} (${TEST_IDENTITY.organisation})`;
 const REVIEWER = { name: 'Ben Carter', organisation: 'Human Rights Now' };
-
 
 /**
  * What the UI is not the subject of here, through the API: an allegation whose period is not yet
@@ -28,13 +15,13 @@ const REVIEWER = { name: 'Ben Carter', organisation: 'Human Rights Now' };
  * and the findings and statement of reasons as the findings editor saves them.
  */
 async function seed() {
-  const kase = await call(host, 'cases.create', {
+  const kase = await call(env.host, 'cases.create', {
     title: '新疆における恣意的拘禁',
     country: 'CN',
     situation: 'Xinjiang 2017–2020',
     summary: '',
   });
-  const allegation = await call(host, 'allegations.create', {
+  const allegation = await call(env.host, 'allegations.create', {
     caseId: kase.id,
     category: 'arbitrary_detention',
     period: { precision: 'unknown' },
@@ -43,7 +30,7 @@ async function seed() {
     victims: [{ pseudonym: 'W-01' }],
     status: 'alleged',
   });
-  const subject = await call(host, 'subjects.create', {
+  const subject = await call(env.host, 'subjects.create', {
     caseId: kase.id,
     type: 'person',
     names: [
@@ -52,10 +39,10 @@ async function seed() {
     ],
     birthDates: [{ date: { precision: 'year', value: '1958' } }],
   });
-  await call(host, 'subjects.setRoles', { caseId: kase.id, subjectId: subject.id, roles: [{ allegationId: allegation.id, role: 'commander' }] });
-  const witness = await call(host, 'evidence.createTestimony', { caseId: kase.id, title: 'Witness W-01, interview', source: 'W-01' });
-  await call(host, 'evidence.link', { itemId: witness.id, target: { type: 'allegation', id: allegation.id }, stance: 'supporting' });
-  const finding = await call(host, 'findings.save', {
+  await call(env.host, 'subjects.setRoles', { caseId: kase.id, subjectId: subject.id, roles: [{ allegationId: allegation.id, role: 'commander' }] });
+  const witness = await call(env.host, 'evidence.createTestimony', { caseId: kase.id, title: 'Witness W-01, interview', source: 'W-01' });
+  await call(env.host, 'evidence.link', { itemId: witness.id, target: { type: 'allegation', id: allegation.id }, stance: 'supporting' });
+  const finding = await call(env.host, 'findings.save', {
     caseId: kase.id,
     target: { type: 'allegation', id: allegation.id },
     section: 'finding',
@@ -64,8 +51,8 @@ async function seed() {
     revision: 0,
   });
   const subjectTarget = { type: 'subject' as const, id: subject.id };
-  await call(host, 'findings.save', { caseId: kase.id, target: subjectTarget, section: 'finding', outcome: 'met', body: findingDoc('As Deputy Secretary he directed the programme.'), revision: 0 });
-  await call(host, 'findings.save', { caseId: kase.id, target: subjectTarget, section: 'reasons', outcome: null, body: findingDoc('Statement of reasons for Zhu Hailun.'), revision: 0 });
+  await call(env.host, 'findings.save', { caseId: kase.id, target: subjectTarget, section: 'finding', outcome: 'met', body: findingDoc('As Deputy Secretary he directed the programme.'), revision: 0 });
+  await call(env.host, 'findings.save', { caseId: kase.id, target: subjectTarget, section: 'reasons', outcome: null, body: findingDoc('Statement of reasons for Zhu Hailun.'), revision: 0 });
   return { kase, allegation, finding, witness };
 }
 
@@ -101,7 +88,7 @@ const check = (page: Page, id: string) => page.getByTestId('gate-check').and(pag
 
 test('a case goes from intake to decision through its gates, with a return for revision in review by a second person', async ({ page }) => {
   const { kase } = await seed();
-  await page.goto(host.url);
+  await page.goto(env.host.url);
   await page.getByTestId('language-switch').getByText('English').click();
   await page.getByText(kase.reference).click();
   await expect(page).toHaveURL(new RegExp(`#/cases/${kase.id}`));

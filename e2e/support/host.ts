@@ -1,3 +1,4 @@
+import { test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -71,4 +72,27 @@ export function tempWorkspace(): string {
 
 function ignoreUnavailableWorkspace(error: unknown): void {
   if (!/WORKSPACE_UNAVAILABLE|WORKSPACE_NOT_UNLOCKED/.test(String(error))) throw error;
+}
+
+/** The workspace and host of the running test (see hostPerTest); `host` may be replaced by a restart. */
+export interface TestHost {
+  workspace: string;
+  host: RunningHost;
+}
+
+/**
+ * Gives each test of the calling spec file a fresh workspace folder with a host on it, and stops
+ * the host and removes the folder after the test. Read `.host` and `.workspace` inside tests.
+ */
+export function hostPerTest(options: HostOptions = {}): TestHost {
+  const current = {} as TestHost;
+  test.beforeEach(async () => {
+    current.workspace = tempWorkspace();
+    current.host = await startHost(current.workspace, options);
+  });
+  test.afterEach(async () => {
+    await current.host?.stop();
+    fs.rmSync(current.workspace, { recursive: true, force: true });
+  });
+  return current;
 }

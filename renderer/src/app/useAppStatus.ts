@@ -13,8 +13,8 @@ export function useAppStatus() {
     queryKey: APP_STATUS_KEY,
     queryFn: async () => {
       const status = await invoke('app.status', {});
-      // A locked or new workspace cannot say which language was chosen (it is stored inside):
-      // keep the one on screen, so locking does not switch the language under the user.
+      // A new workspace, or one from before the preferences file, has no language to say while
+      // locked: keep the one on screen, so locking does not switch the language under the user.
       const language = status.language ?? (status.workspace.state === 'ready' ? systemLanguage() : currentLanguage());
       if (i18n.resolvedLanguage !== language) await i18n.changeLanguage(language);
       return status;
