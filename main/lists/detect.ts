@@ -12,6 +12,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { SaxesParser } from 'saxes';
 import type { ListFormat } from '../../shared/domain/designations';
 import { ListParseError } from './common';
+import { headerKey, isUkCsvHeader } from './uk-csv';
 
 /** A list file: where its bytes are (never shown) and the name the user gave it (always shown). */
 export interface ListInput {
@@ -31,6 +32,8 @@ export interface FileSniff {
   xmlNamespace: string | null;
   /** Text: the first line read as CSV (null when it is not). */
   csvFields: string[] | null;
+  /** Text: the first three lines read as CSV (the UK list's header is its second line). */
+  csvLines: string[][];
   /** JSON lines: the first line parsed (undefined when it did not parse within the bytes read). */
   firstJson: unknown;
   /** Zip: the names of its parts found at its start and in its directory. */
@@ -77,21 +80,27 @@ export const FORMAT_RULES: readonly FormatRule[] = [
   { format: 'uk_xml', matches: (s) => s.xmlRoot === 'Designations' },
   { format: 'ca_sema_xml', matches: (s) => s.xmlRoot === 'data-set' },
   { format: 'ofac_xml', matches: (s) => s.xmlRoot === 'sdnList' },
+  { format: 'ofac_advanced_xml', matches: (s) => s.xmlRoot === 'Sanctions' },
   // FollowTheMoney: the first line is one entity, a JSON object with a schema and properties.
   { format: 'ftm_jsonl', matches: (s) => s.kind === 'json' && isFtmEntity(s.firstJson), gzip: true },
+  { format: 'uk_csv', matches: (s) => s.kind === 'text' && s.csvLines.some(isUkCsvHeader) },
   { format: 'ofac_csv', matches: (s) => ofacCsvRole(s) !== null, gzip: true, multiFile: true },
   { format: 'jp_mof_xlsx', matches: (s) => s.kind === 'zip' && (s.zipEntries.some((e) => e.startsWith('xl/')) || s.name.endsWith('.xlsx')) },
 ];
 
 /** Files that are recognisably something else: what to tell the user. */
 const NOT_A_LIST: readonly { matches(s: FileSniff): boolean; detail: string }[] = [
-  { matches: (s) => s.xmlRoot === 'Sanctions', detail: "this is OFAC's advanced XML, which Casebench does not read: import the SDN legacy CSV files (sdn.csv, add.csv, alt.csv, sdn_comments.csv) instead" },
+  // OFSI's Consolidated List CSV (ConList.csv): a "Last Updated" line, then Name 6 … Group ID, no Unique ID.
+  {
+    matches: (s) => s.kind === 'text' && s.csvLines.some((l) => l.map(headerKey).includes('name6') && l.map(headerKey).includes('groupid')),
+    detail: "this is OFSI's Consolidated List (ConList.csv), retired in January 2026: import the UK Sanctions List (CSV or XML) from the FCDO instead",
+  },
   { matches: (s) => s.kind === 'pdf', detail: 'this is a PDF document, not a sanctions list file' },
   { matches: (s) => s.kind === 'ole', detail: 'this is an old Excel 97–2003 (.xls) or other Office file: save it as .xlsx and import that' },
   { matches: (s) => s.zipEntries.some((e) => e.startsWith('word/')), detail: 'this is a Word document, not a sanctions list file' },
   { matches: (s) => s.kind === 'zip', detail: 'this is a zip archive: unpack it and import the list inside' },
   { matches: (s) => s.gzip, detail: 'this file is gzip-compressed: unpack it and import the file inside' },
-  { matches: (s) => s.kind === 'text' && s.csvFields !== null, detail: 'this CSV file is not one Casebench reads (of CSV lists it reads the OFAC legacy set: sdn.csv, add.csv, alt.csv, sdn_comments.csv)' },
+  { matches: (s) => s.kind === 'text' && s.csvFields !== null, detail: 'this CSV file is not one Casebench reads (of CSV lists it reads the UK Sanctions List and the OFAC legacy set: sdn.csv, add.csv, alt.csv, sdn_comments.csv)' },
 ];
 
 const HEAD_BYTES = 64 * 1024;
@@ -130,7 +139,7 @@ export function sniffFile(file: ListInput): FileSniff {
 }
 
 function sniffBytes(name: string, head: Buffer, tail: Buffer): FileSniff {
-  const sniff: FileSniff = { name, kind: 'binary', gzip: false, xmlRoot: null, xmlNamespace: null, csvFields: null, firstJson: undefined, zipEntries: [] };
+  const sniff: FileSniff = { name, kind: 'binary', gzip: false, xmlRoot: null, xmlNamespace: null, csvFields: null, csvLines: [], firstJson: undefined, zipEntries: [] };
   if (head.length === 0) return { ...sniff, kind: 'empty' };
   if (startsWith(head, 0x50, 0x4b, 0x03, 0x04)) return { ...sniff, kind: 'zip', zipEntries: zipNames(head, tail) };
   if (startsWith(head, 0xd0, 0xcf, 0x11, 0xe0)) return { ...sniff, kind: 'ole' };
@@ -152,7 +161,8 @@ function sniffBytes(name: string, head: Buffer, tail: Buffer): FileSniff {
     }
     return { ...sniff, kind: 'json', firstJson };
   }
-  return { ...sniff, kind: 'text', csvFields: csvLine(firstLine) };
+  const csvLines = start.split(/\r?\n/, 3).map(csvLine).filter((l): l is string[] => l !== null);
+  return { ...sniff, kind: 'text', csvFields: csvLine(firstLine), csvLines };
 }
 
 /** The start of a file as text: UTF-8 or UTF-16 by its byte-order mark, else Latin-1; null for binary. */

@@ -96,6 +96,8 @@ async function importNow(ctx: ServiceContext, prepared: PreparedImport, control:
   });
   let writeError: unknown = null;
   const writer = new EntryWriter(db, listId, read.authority, (stored) => control.advance?.(stored));
+  // The authorities this version covers (designation_lists.authorities), for the coordination matrix.
+  const authorities = new Set<string>();
   try {
     const parsed = await read.read({
       collect: false,
@@ -105,6 +107,8 @@ async function importNow(ctx: ServiceContext, prepared: PreparedImport, control:
         if (writeError) throw writeError;
         try {
           writer.add(entry);
+          const authority = entry.authority ?? read.authority;
+          if (authority) authorities.add(authority);
         } catch (error) {
           writeError = error;
           throw error;
@@ -128,6 +132,7 @@ async function importNow(ctx: ServiceContext, prepared: PreparedImport, control:
       throw new Failure('LIST_UNREADABLE', `${files[0]!.name}: no entry of the list could be read (${report.skippedCount} skipped); the previous version is still in use.`);
     }
     if (signal?.aborted) throw cancelled();
+    db.prepare('UPDATE designation_lists SET authorities = ? WHERE id = ?').run(JSON.stringify([...authorities].sort()), listId);
     const replaced = commitImport(db, listId, { list, report, now: ctx.now() });
     if (replaced) {
       await purgeList(db, replaced.listId).catch((error: unknown) => {

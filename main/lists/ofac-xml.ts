@@ -42,7 +42,8 @@ const items = (node: XmlNode, group: string, item: string): XmlNode[] => childre
 const NOT_IDENTIFIERS =
   /^(Secondary sanctions risk|Gender|Website|Email Address|Linked To|Additional Sanctions Information|Organization Established Date|Organization Type|Transactions Prohibited|Effective Date|Listing Date|Executive Order|Phone Number|Fax|Target Type|Vessel Year of Build|Other Vessel|Nationality of Registration|Former Vessel Flag|Aircraft Construction|Aircraft Manufacture Date|Aircraft Model|Aircraft Operator|Previous Aircraft|IFCA Determination|CAATSA|PEESA|Issuer Name|Location|Title|Related To|Digital Currency Address|Sanctions Program)/i;
 
-function idType(label: string, value: string): IdentifierType {
+/** OFAC's identity-document labels (the same in the classic and the advanced XML) to our types. */
+export function idType(label: string, value: string): IdentifierType {
   if (/^Vessel Registration Identification/i.test(label)) return /^IMO /i.test(value) ? 'imo' : 'registration';
   if (/\bIMO\b/.test(label)) return 'imo';
   if (/^(Cedula|C\.U\.R\.P\.|Personal ID|Kenyan ID|Citizen's Card|UAE Identification|Identification Card|Stateless|Refugee|Birth Certificate|Residency)/i.test(label)) return 'national_id';

@@ -11,8 +11,10 @@ import { detectFormat, ofacCsvRole, type FileSniff, type ListInput, type OfacCsv
 import { parseEuFsfXml } from './eu-fsf-xml';
 import { parseFtmJsonl } from './ftm-jsonl';
 import { parseJpMofXlsx } from './jp-mof-xlsx';
+import { parseOfacAdvancedXml } from './ofac-advanced-xml';
 import { parseOfacCsv, type OfacCsvFiles } from './ofac-csv';
 import { parseOfacXml } from './ofac-xml';
+import { parseUkCsv } from './uk-csv';
 import { parseUkXml } from './uk-xml';
 import { parseUnXml } from './un-xml';
 
@@ -54,9 +56,11 @@ export const READERS: { readonly [F in ListFormat]?: ListReader } = {
   un_xml: oneFile('UN', parseUnXml),
   eu_fsf_xml: oneFile('EU', parseEuFsfXml),
   uk_xml: oneFile('UK', parseUkXml),
+  uk_csv: oneFile('UK', parseUkCsv),
   ca_sema_xml: oneFile('CA', parseCaSemaXml),
   jp_mof_xlsx: oneFile('JP', parseJpMofXlsx),
   ofac_xml: oneFile('US', parseOfacXml),
+  ofac_advanced_xml: oneFile('US', parseOfacAdvancedXml),
   // OpenSanctions files mix authorities: each entry names its own, from its Sanctions.
   ftm_jsonl: oneFile(null, parseFtmJsonl),
   ofac_csv: {

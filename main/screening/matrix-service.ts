@@ -31,13 +31,16 @@ interface CandidateRow {
   decision: 'pending' | 'confirmed' | 'rejected';
 }
 
-/** The authorities whose lists a current list covers: its own, or (a mixed file) those its entries name. */
+/**
+ * The authorities whose lists a current list covers: its own, or (a mixed file) those its entries
+ * name, as its import recorded them (designation_lists.authorities: no scan of the entries).
+ */
 function listsByAuthority(ctx: ServiceContext, lists: CurrentList[]): Record<Authority, CurrentList[]> {
   const by = Object.fromEntries(AUTHORITIES.map((a) => [a, [] as CurrentList[]])) as Record<Authority, CurrentList[]>;
-  const mixed = ctx.db.prepare('SELECT DISTINCT authority FROM designation_entries WHERE list_id = ?').pluck();
+  const recorded = ctx.db.prepare('SELECT authorities FROM designation_lists WHERE id = ?').pluck();
   for (const list of lists) {
-    const authorities = list.authority ? [list.authority] : (mixed.all(list.id) as Authority[]);
-    for (const a of authorities) by[a].push(list);
+    const authorities = list.authority ? [list.authority] : (JSON.parse((recorded.get(list.id) as string | undefined) ?? '[]') as Authority[]);
+    for (const a of authorities) by[a]?.push(list);
   }
   return by;
 }

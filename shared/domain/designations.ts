@@ -15,7 +15,7 @@ export const AUTHORITIES = ['US', 'UK', 'EU', 'CA', 'AU', 'UN', 'JP'] as const;
 export type Authority = (typeof AUTHORITIES)[number];
 
 /** The file formats Casebench can read. */
-export const LIST_FORMATS = ['un_xml', 'ofac_csv', 'eu_fsf_xml', 'uk_xml', 'ca_sema_xml', 'jp_mof_xlsx', 'ofac_xml', 'ftm_jsonl'] as const;
+export const LIST_FORMATS = ['un_xml', 'ofac_csv', 'eu_fsf_xml', 'uk_xml', 'ca_sema_xml', 'jp_mof_xlsx', 'ofac_xml', 'ftm_jsonl', 'uk_csv', 'ofac_advanced_xml'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
 
 export const DESIGNATION_TYPES = ['person', 'entity', 'vessel', 'aircraft', 'unknown'] as const;

@@ -779,6 +779,8 @@ export const en = {
       jp_mof_xlsx: 'Japan MOF asset-freeze list (XLSX)',
       ofac_xml: 'OFAC SDN (XML)',
       ftm_jsonl: 'FollowTheMoney / OpenSanctions (JSON lines)',
+      uk_csv: 'UK Sanctions List (CSV)',
+      ofac_advanced_xml: 'OFAC SDN advanced XML',
     },
     columns: {
       authority: 'Partner',

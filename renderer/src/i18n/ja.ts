@@ -779,6 +779,8 @@ export const ja: Resources = {
       jp_mof_xlsx: '財務省 資産凍結等対象者リスト（XLSX）',
       ofac_xml: 'OFAC SDN（XML）',
       ftm_jsonl: 'FollowTheMoney / OpenSanctions（JSON Lines）',
+      uk_csv: '英国制裁リスト（CSV）',
+      ofac_advanced_xml: 'OFAC SDN 拡張 XML（advanced XML）',
     },
     columns: {
       authority: '当局',
