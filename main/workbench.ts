@@ -112,6 +112,11 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
       console.error('[casebench] sweeping bundle staging failed:', error);
     }
     ctx = contextOf(workspace);
+    try {
+      settings.syncLanguageAtOpen(options.workspaceDir, ctx); // a language chosen while locked
+    } catch (error) {
+      console.error('[casebench] syncing the language preference failed:', error);
+    }
     resumed = resumeExtraction({ ...ctx, vault: workspace.vault }).catch((error: unknown) => {
       console.error('[casebench] resuming text extraction failed:', error);
       return 0;
@@ -152,7 +157,7 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
           : state.kind === 'open'
             ? { state: 'ready', schemaVersion: state.workspace.schemaVersion, encrypted: state.encrypted }
             : { state: state.kind },
-      language: ctx ? settings.getLanguage(ctx) : null,
+      language: settings.rememberedLanguage(options.workspaceDir, ctx),
       identity: ctx ? getIdentity(ctx) : null,
     };
   };
@@ -181,7 +186,12 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
 
   const handlers: Handlers = {
     'app.status': status,
-    'settings.setLanguage': (input) => service((c) => settings.setLanguage(c, input.language)),
+    // A preference of this machine, kept while locked too (services/settings-service.ts); a
+    // workspace that failed to open is left untouched.
+    'settings.setLanguage': (input) => {
+      if (session.current.kind === 'failed') throw new Failure('WORKSPACE_UNAVAILABLE', 'The workspace is not open.');
+      return settings.rememberLanguage(options.workspaceDir, ctx, input.language);
+    },
     'identity.set': (input) => service((c) => setIdentity(c, input)),
     ...caseHandlers(service, evidenceService),
     ...allegationHandlers(service),

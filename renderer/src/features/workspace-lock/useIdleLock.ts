@@ -20,8 +20,17 @@ export function useIdleLock(minutes: number | null | undefined): void {
       last.current = Date.now();
     };
     for (const type of ACTIVITY) window.addEventListener(type, touch, { passive: true, capture: true });
+    // One lock at a time: checks that come due while it is under way (a machine waking from sleep
+    // runs them back to back) do not ask again; a lock that failed is tried at the next check.
+    let locking = false;
     const timer = window.setInterval(() => {
-      if (Date.now() - last.current >= minutes * 60_000) void lockWorkspace(queryClient);
+      if (locking || Date.now() - last.current < minutes * 60_000) return;
+      locking = true;
+      lockWorkspace(queryClient)
+        .catch((error: unknown) => console.error('[casebench] the idle lock failed:', error))
+        .finally(() => {
+          locking = false;
+        });
     }, Math.min(CHECK_EVERY_MS, minutes * 60_000));
     return () => {
       window.clearInterval(timer);
