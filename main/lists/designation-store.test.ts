@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DesignationEntry, DesignationList } from '../../shared/domain/designations';
 import type { ListImportReport } from '../../shared/contract/channels/lists';
-import { NAME_KEYS_VERSION, nameKeys } from '../screening/name-keys';
+import { NAME_KEYS_VERSION, keyHash, nameKeys } from '../screening/name-keys';
 import { testContext } from '../test-support/service-context';
 import { emptyEntry } from './common';
 import {
   EntryWriter,
+  KeyIndex,
   beginImport,
   commitImport,
   currentLists,
@@ -48,6 +49,9 @@ async function store(db: ReturnType<typeof testContext>['db'], list: Designation
 }
 
 const UN_LIST: DesignationList = { key: 'un-sc', authority: 'UN', format: 'un_xml', listName: 'UN', listDate: '2026-02-27' };
+/** The hashed keys of names, as the key tables hold them, in order. */
+const hashedKeys = (...names: string[]) => [...new Set(names.flatMap((n) => nameKeys(n)))].map(keyHash).sort((a, b) => a - b);
+
 const count = (db: ReturnType<typeof testContext>['db'], sql: string, ...params: unknown[]) => db.prepare(sql).pluck().get(...params) as number;
 
 describe('the designation store', () => {
@@ -64,7 +68,7 @@ describe('the designation store', () => {
     const names = db.prepare('SELECT value, script, strength FROM designation_names WHERE entry_id = ? ORDER BY position').all(entry.entryId);
     expect(names).toEqual(entry.entry.names.map((n) => ({ value: n.value, script: n.script, strength: n.strength })));
     const keys = db.prepare('SELECT key FROM designation_name_keys WHERE entry_id = ? ORDER BY key').pluck().all(entry.entryId);
-    expect(keys).toEqual([...new Set(entry.entry.names.flatMap((n) => nameKeys(n.value)))].sort());
+    expect(keys).toEqual(hashedKeys(...entry.entry.names.map((n) => n.value)));
     expect(keys.length).toBeGreaterThan(0);
     expect(count(db, 'SELECT keys_version FROM designation_lists WHERE id = ?', listId)).toBe(NAME_KEYS_VERSION);
 
@@ -91,7 +95,7 @@ describe('the designation store', () => {
     expect(entryByRef(db, 'un-sc', 'X-2')!.authority).toBe('UN');
   });
 
-  it('writes in batches of 2,000, each committed before the next, and its keys in tables of a chunk of entries each', async () => {
+  it('writes in batches of 2,000, each committed before the next, and its keys in tables of a chunk of entries each, one row per key', async () => {
     const { db } = testContext();
     const listId = beginImport(db, { format: 'un_xml', files: [], importedBy: 'tester', now: 'x' });
     const batches: number[] = [];
@@ -101,24 +105,42 @@ describe('the designation store', () => {
       expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL again for everything else
       expect(count(db, 'SELECT count(*) FROM designation_entries WHERE list_id = ?', listId)).toBe(batches.reduce((a, b) => a + b, 0));
     }, 4000);
-    for (let i = 0; i < 8500; i++) writer.add(person(`P-${i}`, `PERSON ${i}, Some`));
+    // Every name twice over (an authority's copy of an entity has the same names): keys counted once.
+    for (let i = 0; i < 8500; i++) writer.add(person(`P-${i}`, `PERSON ${i}, Some`, `Some PERSON ${i}`, `PERSON ${i}, Some`));
     expect(batches).toEqual([2000, 2000, 2000, 2000]);
+    const recorded = () => JSON.parse(db.prepare('SELECT keys_tables FROM designation_lists WHERE id = ?').pluck().get(listId) as string) as string[];
+    const created = () => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'designation_name_keys_%' ORDER BY 1").pluck().all();
+    expect(recorded()).toHaveLength(2); // full ones at once; the last when the writer is flushed
     writer.flush();
     expect(batches).toEqual([2000, 2000, 2000, 2000, 500]);
 
-    const tables = JSON.parse(db.prepare('SELECT keys_tables FROM designation_lists WHERE id = ?').pluck().get(listId) as string) as string[];
+    const tables = recorded();
     expect(tables).toEqual([1, 2, 3].map((n) => `designation_name_keys_${listId}_v${NAME_KEYS_VERSION}_${n}`));
-    const indexed = () => db.prepare("SELECT tbl_name FROM sqlite_master WHERE type = 'index' AND tbl_name LIKE 'designation_name_keys_%' ORDER BY 1").pluck().all();
-    expect(indexed()).toEqual(tables.slice(0, 2)); // full ones at once; the last at the commit
+    expect(created()).toEqual(tables);
+    // One row per key, in key order, with the entries that have it.
+    const rows = db.prepare(`SELECT key, n, ids FROM ${tables[0]} ORDER BY rowid`).all() as { key: number; n: number; ids: string }[];
+    expect(rows.map((r) => r.key)).toEqual([...rows.map((r) => r.key)].sort((a, b) => a - b));
+    for (const r of rows) {
+      const ids = JSON.parse(r.ids) as number[];
+      expect(ids).toHaveLength(r.n);
+      expect(ids).toEqual([...new Set(ids)].sort((a, b) => a - b));
+    }
     commitImport(db, listId, { list: UN_LIST, report: reportOf(writer), now: 'y' });
-    expect(indexed()).toEqual(tables);
     expect(count(db, 'SELECT count(DISTINCT entry_id) FROM designation_name_keys')).toBe(8500);
     const last = entryByRef(db, 'un-sc', 'P-8499')!;
-    expect(db.prepare('SELECT key FROM designation_name_keys WHERE entry_id = ? ORDER BY key').pluck().all(last.entryId)).toEqual(
-      [...new Set(nameKeys('PERSON 8499, Some'))].sort(),
-    );
+    const lastKeys = hashedKeys('PERSON 8499, Some', 'Some PERSON 8499');
+    expect(db.prepare('SELECT key FROM designation_name_keys WHERE entry_id = ? ORDER BY key').pluck().all(last.entryId)).toEqual(lastKeys);
+    // Screening's reading: how many entries have a key, and which.
+    const index = new KeyIndex(db);
+    const shared = keyHash('i:some.p'); // "Some PERSON n": every entry
+    expect(index.entries(shared)).toBe(8500);
+    expect(index.entryIds(shared)).toHaveLength(8500);
+    for (const key of lastKeys) expect(index.entryIds(key)).toContain(last.entryId);
+    expect(index.entries(keyHash('t:nobody'))).toBe(0);
+    expect(index.entryIds(keyHash('t:nobody'))).toEqual([]);
     await removeList(db, 'un-sc');
-    expect(indexed()).toEqual([]);
+    expect(created()).toEqual([]);
+    expect(new KeyIndex(db).entries(shared)).toBe(0);
   });
 
   it('replaces a version atomically: until the swap only the old one is seen; after it the old one is gone, keys and all', async () => {
@@ -190,12 +212,31 @@ describe('the designation store', () => {
     // As a workspace indexed by an older Casebench would be: other keys, older version.
     const [table] = JSON.parse(db.prepare("SELECT keys_tables FROM designation_lists WHERE key = 'un-sc'").pluck().get() as string) as string[];
     db.prepare(`DELETE FROM ${table}`).run();
-    db.prepare(`INSERT INTO ${table} (key, entry_id) VALUES ('stale', 1)`).run();
+    db.prepare(`INSERT INTO ${table} (key, n, ids) VALUES (1, 1, '[1]')`).run();
     db.prepare('UPDATE designation_lists SET keys_version = ?').run(NAME_KEYS_VERSION - 1);
 
     expect(await rekeyStaleLists(db)).toEqual(['un-sc']);
     expect(db.prepare('SELECT key, entry_id FROM designation_name_keys ORDER BY key, entry_id').all()).toEqual(before);
     expect(db.prepare('SELECT keys_version FROM designation_lists').pluck().get()).toBe(NAME_KEYS_VERSION);
     expect(await rekeyStaleLists(db)).toEqual([]);
+  });
+
+  it('reads key tables of an older Casebench (one row per key of an entry) until they are re-made', async () => {
+    const { db } = testContext();
+    await store(db, UN_LIST, [person('A', 'ALPHA, Anna')]);
+    const entryId = entryByRef(db, 'un-sc', 'A')!.entryId;
+    const [table] = JSON.parse(db.prepare("SELECT keys_tables FROM designation_lists WHERE key = 'un-sc'").pluck().get() as string) as string[];
+    // As version 10 left them: text keys, a row per key of an entry, indexed.
+    const old = `designation_name_keys_1_v10_1`;
+    db.exec(`CREATE TABLE ${old} (key TEXT NOT NULL, entry_id INTEGER NOT NULL) STRICT; CREATE INDEX ${old}_key ON ${old} (key, entry_id)`);
+    db.prepare(`INSERT INTO ${old} VALUES ('t:alpha', ?)`).run(entryId);
+    db.prepare('UPDATE designation_lists SET keys_tables = ?, keys_version = 10').run(JSON.stringify([old]));
+    expect(sweepDesignations(db)).toBe(0); // drops the newer table, now recorded nowhere
+    // The view shows them; screening does not use them (they would miss), and re-keys first.
+    expect(db.prepare('SELECT key, entry_id FROM designation_name_keys').all()).toEqual([{ key: 't:alpha', entry_id: entryId }]);
+    expect(new KeyIndex(db).entries(keyHash('t:alpha'))).toBe(0);
+    expect(await rekeyStaleLists(db)).toEqual(['un-sc']);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'designation_name_keys_%' AND type = 'table'").pluck().all()).toEqual([table]);
+    expect(new KeyIndex(db).entryIds(keyHash(nameKeys('ALPHA, Anna')[0]!))).toEqual([entryId]);
   });
 });

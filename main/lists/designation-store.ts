@@ -6,10 +6,13 @@
  * held across an await: entries go in one transaction per batch, the swap is one short
  * transaction, and deletions run batch by batch with the event loop free in between.
  *
- * Each version of a list has its own tables of name keys (see migration 005 for why), appended to
- * while entries are written, each indexed once full (KEYS_CHUNK entries) or at the end: the longest
- * pause of an import is one such index, whatever the size of the list. The view
- * designation_name_keys unites the current versions' tables.
+ * Each version of a list has its own tables of name keys (see migration 005 for why). Since
+ * NAME_KEYS_VERSION 11 a table holds postings: one row per hashed key with the entries of KEYS_CHUNK
+ * entries that have it, gathered in memory and written in key order (no index to build; the
+ * longest pause of an import is writing one such table, whatever the size of the list). At 50,000
+ * entities that is ~670,000 rows where one row per key of an entry made 3.3 million, indexed.
+ * Screening reads them with KeyIndex; the view designation_name_keys (key, entry_id) unites the
+ * current versions' tables for looking.
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type {
@@ -21,20 +24,28 @@ import type {
 import { LIST_SKIPPED_KEPT } from '../../shared/contract/channels/lists';
 import type { Authority, DesignationEntry, DesignationList, ListFormat } from '../../shared/domain/designations';
 import { Failure } from '../ipc/failure';
-import { NAME_KEYS_VERSION, nameKeys } from '../screening/name-keys';
+import { NAME_KEYS_VERSION, nameKeyHashes, nameKeys } from '../screening/name-keys';
 
 /** Entries per write transaction: large enough to amortise the commit, small enough to stay responsive. */
 export const ENTRY_BATCH = 2000;
+/**
+ * SQLite's page cache while a list is written (KiB; the default is 2 MiB): the unique index of
+ * list references and the identifiers' index take keys in no order, and with a small cache each
+ * insert reads pages back from the OS.
+ */
+const IMPORT_CACHE_KIB = 64 * 1024;
 /** Entries deleted per transaction (each takes its names and identifiers with it). */
 const DELETE_BATCH = 2000;
 /** Rows per multi-row INSERT: one call into SQLite for many rows is what makes millions of rows cheap. */
 const ROWS_PER_INSERT = 200;
 /**
- * Entries per key table. The index of a full table is built in one statement (~0.8 µs of CPU per
- * key, some 30 keys an entry): 50,000 entries keep that pause near a second, while a million
- * entries make 20 tables, each one more index probe per key looked up.
+ * Entries per key table. A table's postings are gathered in memory (about 12 bytes a key of an
+ * entry, some 45 keys an entry: ~50 MB for 100,000 entries) and written at once in key order, so
+ * that SQLite only appends; each lookup probes one table per 100,000 entries.
  */
-export const KEYS_CHUNK = 50_000;
+export const KEYS_CHUNK = 100_000;
+/** Postings gathered before a table is written whatever its entries (entries with many aliases). */
+const POSTINGS_CHUNK = 5_000_000;
 
 const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -50,39 +61,106 @@ export function entryKeys(names: readonly { value: string }[]): string[] {
   return [...keys];
 }
 
-// ---------------------------------------------------------------------------------------------
-// Key tables and the view over them
+/**
+ * The hashed keys of names, remembered by name: about half of a list's names are repeated (an
+ * entity listed by several authorities is one entry each, "Given Family" and "FAMILY, Given").
+ */
+class KeyMemo {
+  private readonly byName = new Map<string, number[]>();
+  constructor(private readonly max = 100_000) {}
 
-const KEYS_TABLE = /^designation_name_keys_\d+_v\d+_\d+$/;
+  /** The keys of all the names, repeats and all (the key sink drops repeats). */
+  of(names: readonly { value: string }[]): number[] {
+    if (names.length === 1) return this.name(names[0]!.value);
+    const keys: number[] = [];
+    for (const name of names) for (const key of this.name(name.value)) keys.push(key);
+    return keys;
+  }
+
+  private name(value: string): number[] {
+    let keys = this.byName.get(value);
+    if (!keys) {
+      if (this.byName.size >= this.max) this.byName.clear();
+      keys = nameKeyHashes(value);
+      this.byName.set(value, keys);
+    }
+    return keys;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Key tables and the views over them
+
+const KEYS_TABLE = /^designation_name_keys_\d+_v(\d+)_\d+$/;
+/**
+ * From this NAME_KEYS_VERSION on, a key table holds postings: one row per key (its hash, see
+ * keyHash) with the JSON array of the entries that have it. Older tables hold one (key TEXT,
+ * entry_id) row per key of an entry; they are read by nothing but the view until re-keyed.
+ */
+const POSTINGS_SINCE = 11;
 
 /** Table names are made here from integers, never from input; checked before they go into SQL. */
 function checkedTable(name: string): string {
   if (!KEYS_TABLE.test(name)) throw new Error(`not a name-keys table: ${name}`);
   return name;
 }
+const holdsPostings = (table: string) => Number(KEYS_TABLE.exec(table)![1]) >= POSTINGS_SINCE;
 
 const keysTablesOf = (db: Database, listId: number): string[] =>
   JSON.parse((db.prepare('SELECT keys_tables FROM designation_lists WHERE id = ?').pluck().get(listId) as string | undefined) ?? '[]') as string[];
-
-/** Indexes a filled key table: one sort, much cheaper than keeping the index while appending. */
-function indexKeysTable(db: Database, name: string): void {
-  db.exec(`CREATE INDEX IF NOT EXISTS ${checkedTable(name)}_key ON ${name} (key, entry_id)`);
-}
 
 function dropKeysTables(db: Database, names: readonly string[]): void {
   for (const name of names) db.exec(`DROP TABLE IF EXISTS ${checkedTable(name)}`);
 }
 
-/** Points designation_name_keys at the current versions' key tables; call inside the transaction that changes them. */
-function rebuildKeysView(db: Database): void {
-  const tables = db
+const currentKeysTables = (db: Database): string[] =>
+  db
     .prepare("SELECT t.value FROM designation_lists l, json_each(l.keys_tables) t WHERE l.state = 'current' ORDER BY l.id, t.key")
     .pluck()
     .all() as string[];
+
+/**
+ * Points designation_name_keys (key, entry_id: one row per key of an entry) at the current
+ * versions' key tables; call inside the transaction that changes them. Screening reads the tables
+ * through KeyIndex; the view is for looking (tests, a person with sqlite3).
+ */
+function rebuildKeysView(db: Database): void {
+  const tables = currentKeysTables(db).map(checkedTable);
   const body = tables.length
-    ? tables.map((t) => `SELECT key, entry_id FROM ${checkedTable(t)}`).join(' UNION ALL ')
+    ? tables
+        .map((t) => (holdsPostings(t) ? `SELECT k.key, j.value AS entry_id FROM ${t} k, json_each(k.ids) j` : `SELECT key, entry_id FROM ${t}`))
+        .join(' UNION ALL ')
     : "SELECT '' AS key, 0 AS entry_id WHERE 0";
   db.exec(`DROP VIEW IF EXISTS designation_name_keys; CREATE VIEW designation_name_keys AS ${body}`);
+}
+
+/**
+ * The current lists' name keys, for screening: how many entries have a key, and which. Prepared
+ * for the key tables current when made: make one per transaction.
+ */
+export class KeyIndex {
+  private readonly count: Statement | null;
+  private readonly ids: Statement | null;
+
+  constructor(db: Database) {
+    const tables = currentKeysTables(db).map(checkedTable).filter(holdsPostings);
+    const union = (column: string) => tables.map((t) => `SELECT ${column} FROM ${t} WHERE key = @key`).join(' UNION ALL ');
+    // The count first, without reading the postings: a common key's are long and not followed.
+    this.count = tables.length ? db.prepare(`SELECT total(n) FROM (${union('n')})`).pluck() : null;
+    this.ids = tables.length ? db.prepare(union('ids')).pluck() : null;
+  }
+
+  /** How many entries have the key (hashed: keyHash). */
+  entries(key: number): number {
+    return this.count ? (this.count.get({ key }) as number) : 0;
+  }
+
+  /** The entries that have the key. */
+  entryIds(key: number): number[] {
+    if (!this.ids) return [];
+    const lists = this.ids.all({ key }) as string[];
+    return lists.length === 1 ? (JSON.parse(lists[0]!) as number[]) : lists.flatMap((l) => JSON.parse(l) as number[]);
+  }
 }
 
 /** INSERT of many rows at once, with statements prepared once per row count. */
@@ -111,14 +189,21 @@ class BulkInsert {
   }
 }
 
+/** 2^23: a posting's position fits below the bits of its hash that order it (see KeySink.write). */
+const POSITION_SPAN = 2 ** 23;
+
 /**
- * Where one version's name keys go: a table at a time, KEYS_CHUNK entries each, indexed when
- * full. `onTable` records each new table in its creating transaction, so that it goes with the
- * version; a table recorded nowhere is dropped when the workspace next opens.
+ * Where one version's name keys go. The (key, entry) postings of KEYS_CHUNK entries are gathered
+ * in typed arrays (no object per posting), then sorted by key and written as one table of one row
+ * per key, in key order: SQLite appends, and there is no index to build. `onTable` records each
+ * table in its creating transaction, so that it goes with the version; a table recorded nowhere
+ * is dropped when the workspace next opens.
  */
 class KeySink {
   readonly tables: string[] = [];
-  private insert!: BulkInsert;
+  private hashes = new Float64Array(1 << 16);
+  private ids = new Uint32Array(1 << 16);
+  private size = 0;
   private entries = 0;
 
   constructor(
@@ -127,32 +212,78 @@ class KeySink {
     private readonly version: number,
     private readonly onTable: (name: string) => void = () => undefined,
     private readonly chunk = KEYS_CHUNK,
-  ) {
-    this.next();
+  ) {}
+
+  /** An entry's keys (hashed; repeats are fine). Entries come in increasing id order. */
+  add(entryId: number, keys: readonly number[]): void {
+    if (this.size + keys.length > this.hashes.length) {
+      const grown = Math.max(this.hashes.length * 2, this.size + keys.length);
+      const hashes = new Float64Array(grown);
+      hashes.set(this.hashes.subarray(0, this.size));
+      const ids = new Uint32Array(grown);
+      ids.set(this.ids.subarray(0, this.size));
+      this.hashes = hashes;
+      this.ids = ids;
+    }
+    for (const key of keys) {
+      this.hashes[this.size] = key;
+      this.ids[this.size++] = entryId;
+    }
+    this.entries++;
   }
 
-  private next(): void {
+  /** Between batches: a full chunk is written as a table. */
+  committed(): void {
+    if (this.entries >= this.chunk || this.size >= POSTINGS_CHUNK) this.write();
+  }
+
+  /** Writes what is gathered as the next table (none when nothing is). */
+  write(): void {
+    if (this.size === 0) return;
+    const n = this.size;
+    // Sorted natively as one Float64Array: each posting's hash with its low 23 bits replaced by
+    // its position, so that one sort orders by (most of) the hash and finds the posting again.
+    const order = new Float64Array(n);
+    for (let i = 0; i < n; i++) order[i] = this.hashes[i]! - (this.hashes[i]! % POSITION_SPAN) + i;
+    order.sort();
+    const rows: unknown[] = [];
+    const emit = (key: number, ids: number[]) => rows.push(key, ids.length, `[${ids.join(',')}]`);
+    let ids: number[] = [];
+    for (let a = 0; a < n; ) {
+      const top = order[a]! - (order[a]! % POSITION_SPAN);
+      const key = this.hashes[order[a]! - top]!;
+      let b = a;
+      let mixed = false;
+      // Within a run of one top, positions ascend, and with them entry ids.
+      for (; b < n && order[b]! - (order[b]! % POSITION_SPAN) === top; b++) {
+        const at = order[b]! - top;
+        if (this.hashes[at] !== key) mixed = true;
+        else if (ids.at(-1) !== this.ids[at]) ids.push(this.ids[at]!);
+      }
+      if (!mixed) emit(key, ids);
+      else {
+        // Hashes differing only in their low bits (rare): told apart here.
+        const byKey = new Map<number, number[]>();
+        for (let r = a; r < b; r++) {
+          const at = order[r]! - top;
+          const list = byKey.get(this.hashes[at]!) ?? byKey.set(this.hashes[at]!, []).get(this.hashes[at]!)!;
+          if (list.at(-1) !== this.ids[at]) list.push(this.ids[at]!);
+        }
+        for (const k of [...byKey.keys()].sort((x, y) => x - y)) emit(k, byKey.get(k)!);
+      }
+      ids = [];
+      a = b;
+    }
     const name = checkedTable(`designation_name_keys_${this.listId}_v${this.version}_${this.tables.length + 1}`);
+    const insert = new BulkInsert(this.db, `INSERT INTO ${name} (key, n, ids)`, 3);
     this.db.transaction(() => {
-      this.db.exec(`DROP TABLE IF EXISTS ${name}; CREATE TABLE ${name} (key TEXT NOT NULL, entry_id INTEGER NOT NULL) STRICT`);
+      this.db.exec(`DROP TABLE IF EXISTS ${name}; CREATE TABLE ${name} (key INTEGER PRIMARY KEY, n INTEGER NOT NULL, ids TEXT NOT NULL) STRICT`);
+      insert.run(rows);
       this.onTable(name);
     })();
     this.tables.push(name);
-    this.insert = new BulkInsert(this.db, `INSERT INTO ${name} (key, entry_id)`, 2);
+    this.size = 0;
     this.entries = 0;
-  }
-
-  /** One batch's keys (key, entry id, key, entry id …), inside the batch's transaction. */
-  write(values: unknown[], entries: number): void {
-    this.insert.run(values);
-    this.entries += entries;
-  }
-
-  /** After the batch's commit: a full table is indexed and the next one begun. */
-  committed(): void {
-    if (this.entries < this.chunk) return;
-    indexKeysTable(this.db, this.tables.at(-1)!);
-    this.next();
   }
 }
 
@@ -179,7 +310,7 @@ interface Pending {
   entry: DesignationEntry;
   authority: Authority;
   json: string;
-  keys: string[];
+  keys: number[];
 }
 
 /**
@@ -197,6 +328,8 @@ export class EntryWriter {
   private readonly insertNames: BulkInsert;
   private readonly insertIdentifiers: BulkInsert;
   private readonly keys: KeySink;
+  private readonly memo = new KeyMemo();
+  private readonly cacheSize: number;
   private readonly writeBatch: (batch: Pending[]) => number;
 
   constructor(
@@ -218,6 +351,8 @@ export class EntryWriter {
     const recordTable = db.prepare("UPDATE designation_lists SET keys_tables = json_insert(keys_tables, '$[#]', ?) WHERE id = ?");
     this.keys = new KeySink(db, listId, NAME_KEYS_VERSION, (table) => recordTable.run(table, listId), keysChunk);
     this.writeBatch = db.transaction((batch: Pending[]) => this.write(batch));
+    this.cacheSize = db.pragma('cache_size', { simple: true }) as number;
+    db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   }
 
   skip(at: string, reason: string): void {
@@ -233,8 +368,15 @@ export class EntryWriter {
     }
     // Made here, entry by entry as the parser hands them over, rather than all at once in the
     // batch: the batch's pause is then only SQLite's.
-    this.pending.push({ entry, authority, json: JSON.stringify(entry), keys: entryKeys(entry.names) });
-    if (this.pending.length >= ENTRY_BATCH) this.flush();
+    this.pending.push({ entry, authority, json: JSON.stringify(entry), keys: this.memo.of(entry.names) });
+    if (this.pending.length >= ENTRY_BATCH) this.writePending();
+  }
+
+  /** Writes everything: what is pending, and the last key table. Call once all entries are added. */
+  flush(): void {
+    this.writePending();
+    this.keys.write();
+    this.db.pragma(`cache_size = ${Number(this.cacheSize)}`);
   }
 
   /**
@@ -242,7 +384,7 @@ export class EntryWriter {
    * for this commit only): a version being imported is not in use, and the swap that makes it
    * current is committed with FULL, which makes every earlier frame of the log durable too.
    */
-  flush(): void {
+  private writePending(): void {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
@@ -260,7 +402,6 @@ export class EntryWriter {
 
   private write(batch: Pending[]): number {
     const names: unknown[] = [];
-    const keys: unknown[] = [];
     const identifiers: unknown[] = [];
     let stored = 0;
     for (const { entry, authority, json, keys: entryKeyList } of batch) {
@@ -279,7 +420,7 @@ export class EntryWriter {
       }
       const id = Number(inserted.lastInsertRowid);
       entry.names.forEach((name, i) => names.push(id, i, name.value, name.script, name.lang, name.strength));
-      for (const key of entryKeyList) keys.push(key, id);
+      this.keys.add(id, entryKeyList);
       entry.identifiers.forEach((identifier, i) => {
         const value = normaliseIdentifier(identifier.value);
         if (value) identifiers.push(id, i, value, identifier.type, identifier.country);
@@ -288,7 +429,6 @@ export class EntryWriter {
       this.names += entry.names.length;
     }
     this.insertNames.run(names);
-    this.keys.write(keys, stored);
     this.insertIdentifiers.run(identifiers);
     this.entries += stored;
     return stored;
@@ -303,8 +443,7 @@ export interface Replaced {
 }
 
 /**
- * Makes an imported version the current one. Its last key table is indexed first (one statement:
- * the longest pause of an import); then one transaction makes the previous current version of the
+ * Makes an imported version the current one (its writer flushed): one transaction makes the previous current version of the
  * same key 'discarded' (invisible; delete it with purgeList) and this one current. Fails,
  * changing nothing, if the import's row is no longer there.
  */
@@ -316,7 +455,6 @@ export function commitImport(
   const { list, report } = input;
   const importing = db.prepare("SELECT 1 FROM designation_lists WHERE id = ? AND state = 'importing'").get(listId);
   if (!importing) throw new Error(`designation list ${listId} is no longer being imported`);
-  for (const table of keysTablesOf(db, listId)) indexKeysTable(db, table);
   return db
     .transaction(() => {
       const previous = db
@@ -339,8 +477,7 @@ export function commitImport(
 
 /**
  * Re-makes the name keys of every current list indexed with an older NAME_KEYS_VERSION (the
- * matching changed): new key tables filled from the stored names batch by batch, indexed, and
- * swapped in. Returns the keys of the lists re-indexed.
+ * matching changed): new key tables filled from the stored names batch by batch, and swapped in. Returns the keys of the lists re-indexed.
  */
 export async function rekeyStaleLists(db: Database): Promise<string[]> {
   const stale = db
@@ -355,20 +492,19 @@ export async function rekeyStaleLists(db: Database): Promise<string[]> {
   for (const list of stale) {
     // Recorded nowhere until the swap: if the app stops first, the sweep at open drops them.
     const sink = new KeySink(db, list.id, NAME_KEYS_VERSION);
+    const memo = new KeyMemo();
     let after = 0;
     for (;;) {
       const rows = namesAfter.all(list.id, after, ENTRY_BATCH) as { entry_id: number; value: string }[];
       if (rows.length === 0) break;
       const byEntry = new Map<number, { value: string }[]>();
       for (const row of rows) (byEntry.get(row.entry_id) ?? byEntry.set(row.entry_id, []).get(row.entry_id)!).push(row);
-      const values: unknown[] = [];
-      for (const [entryId, names] of byEntry) for (const key of entryKeys(names)) values.push(key, entryId);
-      db.transaction(() => sink.write(values, byEntry.size))();
+      for (const [entryId, names] of byEntry) sink.add(entryId, memo.of(names));
       sink.committed();
       after = rows.at(-1)!.entry_id;
       await yieldToEventLoop();
     }
-    for (const table of sink.tables) indexKeysTable(db, table);
+    sink.write();
     const swapped = db.transaction(() => {
       const old = keysTablesOf(db, list.id);
       const changed = db

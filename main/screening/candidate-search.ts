@@ -1,13 +1,14 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ScreeningReasons, SeenEntry } from '../../shared/contract/channels/screening';
 import type { Authority, DesignationEntry, NameStrength } from '../../shared/domain/designations';
-import { queryKeys } from './name-keys';
+import { KeyIndex } from '../lists/designation-store';
+import { keyHash, queryKeys } from './name-keys';
 import { isPhoneticForm } from './name-match';
 import { bestName, maxFactBonus, NameCache, scoreEntry, WEIGHTS, type SubjectProfile } from './score';
 
 /**
  * Candidates for one subject, from the index and never by reading every entry: the subject's name
- * keys and document numbers find entries (designation_name_keys, designation_identifiers); the
+ * keys and document numbers find entries (KeyIndex, designation_identifiers); the
  * best-supported ones have their names compared; those whose names could still reach the
  * threshold have their facts compared too.
  */
@@ -47,8 +48,7 @@ export interface FoundCandidate {
 
 /** Prepared statements for one database; make once per run. */
 export class CandidateSearch {
-  private readonly byKey: Statement;
-  private readonly overBudget: Statement;
+  private readonly keys: KeyIndex;
   private readonly byIdentifier: Statement;
   private readonly namesOf: Statement;
   private readonly entryOf: Statement;
@@ -57,9 +57,7 @@ export class CandidateSearch {
   skippedKeys = 0;
 
   constructor(db: Database) {
-    this.byKey = db.prepare('SELECT entry_id FROM designation_name_keys WHERE key = ?').pluck();
-    // Whether a key has more entries than its budget, stepped through inside SQLite (cheaper than reading them).
-    this.overBudget = db.prepare('SELECT 1 FROM designation_name_keys WHERE key = ? LIMIT 1 OFFSET ?').pluck();
+    this.keys = new KeyIndex(db);
     this.byIdentifier = db.prepare('SELECT entry_id FROM designation_identifiers WHERE value = ?').pluck();
     // The names of several entries at once, of current lists only.
     this.namesOf = db.prepare(
@@ -81,11 +79,12 @@ export class CandidateSearch {
       const kind = key[0] as keyof typeof KEY_BUDGET;
       // A name by sound finds less by each key: it may follow commoner ones.
       const budget = KEY_BUDGET[kind] * (bySound ? BY_SOUND_BUDGET : 1);
-      if (this.overBudget.get(key, budget) !== undefined) {
+      const hash = keyHash(key);
+      if (this.keys.entries(hash) > budget) {
         this.skippedKeys++;
         continue;
       }
-      const ids = this.byKey.all(key) as number[];
+      const ids = this.keys.entryIds(hash);
       // A rare key says more: found by few entries, it weighs up to twice as much.
       const rarity = ids.length <= RARE_KEY ? 2 : 1 + Math.max(0, 0.5 - ids.length / (2 * budget));
       const weight = Math.max(ids.length <= RARE_KEY ? MIN_SUPPORT : 0, KEY_WEIGHT[kind] * rarity);

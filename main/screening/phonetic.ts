@@ -9,18 +9,6 @@
  * (Mohammed, Muhammad, Mohamed → mhmd), so that Hailong and Hailun stay apart.
  */
 
-/** Sequences to sound classes, longest first at each position. */
-const SEQUENCES = /ng|[gq]h|[td]h|ph|sch|tch|dzh|zh|ch|dj|sh|ts|tz|[jszx]|[fh]/g;
-const sequenceClass = (m: string): string =>
-  m === 'ng'
-    ? 'N' // ン stands for final -ng (Aung → アウン)
-    : m === 'gh' || m === 'qh'
-      ? 'K'
-      : m === 'th' || m === 'dh'
-        ? 'T'
-        : m === 'ph' || m === 'f' || m === 'h'
-          ? 'H' // フ writes an h before a consonant (Hlaing → フライン) and every f
-          : 'S'; // sibilants and affricates are one class: katakana writes s, sh, ch, j, z and the Slavic -ić alike
 const LETTER_CLASSES: Record<string, string> = { b: 'P', p: 'P', t: 'T', d: 'T', k: 'K', g: 'K', c: 'K', q: 'K', l: 'R', r: 'R', m: 'M', n: 'N' };
 
 /**
@@ -28,44 +16,98 @@ const LETTER_CLASSES: Record<string, string> = { b: 'P', p: 'P', t: 'T', d: 'T',
  * Katakana writes kh and th either way (Khudai → フダイ, Khan → カーン; Houthi → ホーシー, Thomas →
  * トマ): `reading` picks the class of each.
  */
-export function coarseSkeleton(token: string, reading: { kh: 'h' | 'k'; th: 't' | 's' } = PLAIN): string {
-  if (reading !== PLAIN) return skeletonOf(token, reading);
-  let hit = plainRemembered.get(token);
-  if (hit === undefined) {
-    if (plainRemembered.size >= REMEMBERED_MAX) plainRemembered.clear();
-    hit = skeletonOf(token, reading);
-    plainRemembered.set(token, hit);
-  }
-  return hit;
+export function coarseSkeleton(token: string, reading: { kh: 'h' | 'k'; th: 't' | 's' } = { kh: 'h', th: 't' }): string {
+  let s = /^[a-z]*$/.test(token) ? token : token.toLowerCase().replace(/[^a-z]/g, '');
+  if (s === '') return '';
+  // Each rewrite only where its letters are (a regex pass over every name costs more than the check).
+  if (s.includes('kh')) s = s.replace(/kh/g, reading.kh);
+  if (s.includes('th')) s = s.replace(/th/g, reading.th);
+  if (s.startsWith('wu')) s = s.slice(1);
+  // A final h is not said: Allah → アッラー, Shah → シャー.
+  if (s.endsWith('h') && s.length > 1 && 'aeiou'.includes(s[s.length - 2]!)) s = s.slice(0, -1);
+  // Russian v is said, and written in katakana, as f at the end and before a voiceless consonant
+  // (Lavrov → ラヴロフ, Berezovsky → ベレゾフスキー).
+  if (s.includes('v')) s = s.replace(/(?<=.)v(?=$|[kstpc])/g, 'f');
+  if (s.includes('w')) s = s.replace(/([bcdfghkmnpqrstxz])w/g, '$1'); // Hwang → ファン, Kwak → クァク
+  if (s.includes('x')) s = s.replace(/x/g, 'ks');
+  if (s.includes('c')) s = s.replace(/c(?=[eiy]|$)/g, 's').replace(/ck/g, 'k');
+  if (s.includes('i')) s = s.replace(/[td](?=i)/g, 'j').replace(/s(?=i)/g, 'sh'); // チ/ジ for ti/di: Putin → プーチン puchin; シ for si
+  // One pass, not remembered: cheaper than a lookup, and most names written together are seen once.
+  return soundClasses(s);
 }
 
-const PLAIN = { kh: 'h', th: 't' } as const;
-/** Names repeat (a list gives "Given Family" and "FAMILY, Given"; tokens recur): skeletons are remembered. */
-const plainRemembered = new Map<string, string>();
+/**
+ * The sequence at `i` and its class, longest first: ng N; gh qh K; th dh T; ph f h H (フ writes an
+ * h before a consonant, Hlaing → フライン, and every f); sibilants and affricates (sch tch dzh zh ch
+ * dj sh ts tz j s z x) S, since katakana writes s, sh, ch, j, z and the Slavic -ić alike. Null
+ * where a single letter's class (LETTER_CLASSES) applies.
+ */
+function sequenceAt(s: string, i: number): [cls: string, length: number] | null {
+  const c = s[i]!;
+  const n = s[i + 1];
+  switch (c) {
+    case 'n':
+      return n === 'g' ? ['N', 2] : null;
+    case 'g':
+    case 'q':
+      return n === 'h' ? ['K', 2] : null;
+    case 't':
+      if (n === 'h') return ['T', 2];
+      if (n === 'c' && s[i + 2] === 'h') return ['S', 3];
+      return n === 's' || n === 'z' ? ['S', 2] : null;
+    case 'd':
+      if (n === 'h') return ['T', 2];
+      if (n === 'z' && s[i + 2] === 'h') return ['S', 3];
+      return n === 'j' ? ['S', 2] : null;
+    case 'p':
+      return n === 'h' ? ['H', 2] : null;
+    case 's':
+      if (n === 'c' && s[i + 2] === 'h') return ['S', 3];
+      return n === 'h' ? ['S', 2] : ['S', 1];
+    case 'z':
+    case 'c':
+      if (n === 'h') return ['S', 2];
+      return c === 'z' ? ['S', 1] : null;
+    case 'j':
+    case 'x':
+      return ['S', 1];
+    case 'f':
+    case 'h':
+      return ['H', 1];
+    default:
+      return null;
+  }
+}
 
-function skeletonOf(token: string, reading: { kh: 'h' | 'k'; th: 't' | 's' }): string {
-  let s = token.toLowerCase().replace(/[^a-z]/g, '');
-  if (s === '') return '';
-  s = s
-    .replace(/kh/g, reading.kh)
-    .replace(/th/g, reading.th)
-    .replace(/^wu/, 'u')
-    .replace(/(?<=[aeiou])h$/, '') // a final h is not said: Allah → アッラー, Shah → シャー
-    // Russian v is said, and written in katakana, as f at the end and before a voiceless consonant
-    // (Lavrov → ラヴロフ, Berezovsky → ベレゾフスキー).
-    .replace(/(?<=.)v(?=$|[kstpc])/g, 'f')
-    .replace(/([bcdfghkmnpqrstxz])w/g, '$1') // Hwang → ファン, Kwak → クァク
-    .replace(/x/g, 'ks')
-    .replace(/c(?=[eiy]|$)/g, 's')
-    .replace(/ck/g, 'k')
-    .replace(/[td](?=i)/g, 'j') // チ/ジ for ti/di: Putin → プーチン puchin
-    .replace(/s(?=i)/g, 'sh') // シ for si
-    .replace(SEQUENCES, sequenceClass)
-    .replace(/[bptdkgcqlrmn]/g, (c) => LETTER_CLASSES[c]!)
-    .replace(/N(?=[MP])/g, 'M'); // ン before m/b/p is said m (Mohammad → モハンマド)
-  // v and w are written ウ, ワ or ヴ (Vladimir → ウラジーミル, Ivanov → イワノフ): a vowel here.
-  const first = /^[aeiouyvw]/.test(s) ? 'A' : '';
-  return (first + s.replace(/[a-z]/g, '')).replace(/(.)\1+/g, '$1');
+/**
+ * The classes of a rewritten token in one pass: sequences (SEQUENCES), then single letters
+ * (LETTER_CLASSES); ン before m/b/p is said m (Mohammad → モハンマド). v and w are written ウ,
+ * ワ or ヴ (Vladimir → ウラジーミル, Ivanov → イワノフ): a vowel here. Vowels are dropped after
+ * the first letter, and a sound repeated is one.
+ */
+function soundClasses(s: string): string {
+  const classes: string[] = [];
+  /** Whether each class is followed at once by another (no vowel between): for the ン rule. */
+  const adjacent: boolean[] = [];
+  let lastEnd = -1;
+  for (let i = 0; i < s.length; ) {
+    const sequence = sequenceAt(s, i);
+    const cls = sequence ? sequence[0] : LETTER_CLASSES[s[i]!];
+    const length = sequence ? sequence[1] : 1;
+    if (cls) {
+      if (classes.length) adjacent[classes.length - 1] = lastEnd === i;
+      classes.push(cls);
+      lastEnd = i + length;
+    }
+    i += length;
+  }
+  let out = /^[aeiouyvw]/.test(s) ? 'A' : '';
+  for (let k = 0; k < classes.length; k++) {
+    let cls = classes[k]!;
+    if (cls === 'N' && adjacent[k] && (classes[k + 1] === 'M' || classes[k + 1] === 'P')) cls = 'M';
+    if (out[out.length - 1] !== cls) out += cls;
+  }
+  return out;
 }
 
 const remembered = new Map<string, string[]>();

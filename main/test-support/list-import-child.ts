@@ -5,7 +5,7 @@
  *   node list-import-child.mjs <workspace> <crashAt> <file>...
  *
  *   in-batch:<n>   inside an entry batch's transaction, at its n-th multi-row insert of names, before COMMIT
- *   before-swap    every entry written and the key table indexed, the swap not begun
+ *   before-swap    every entry and key table written, the swap not begun
  *   in-swap        inside the swap transaction, the new version marked current, before COMMIT
  *   after-swap     the new version committed as current, the old one not yet deleted
  *
@@ -29,32 +29,25 @@ say('opened');
 
 // Keyed to the SQL the store runs: if it changes, the point is not reached and we exit 3.
 const [point, nth] = crashAt.split(':') as [string, string?];
-if (point === 'before-swap') {
-  const originalExec = db.exec.bind(db);
-  db.exec = ((sql: string) => {
-    const result = originalExec(sql);
-    if (sql.startsWith('CREATE INDEX IF NOT EXISTS designation_name_keys_')) {
-      if (db.inTransaction) throw new Error('the key table was indexed inside a transaction');
-      die();
-    }
-    return result;
-  }) as typeof db.exec;
-} else {
-  const marker = { 'in-batch': 'INSERT INTO designation_names', 'in-swap': "state = 'current',", 'after-swap': 'DELETE FROM designation_entries WHERE id IN' }[point];
+{
+  const marker = { 'before-swap': "SELECT 1 FROM designation_lists WHERE id = ? AND state = 'importing'", 'in-batch': 'INSERT INTO designation_names', 'in-swap': "state = 'current',", 'after-swap': 'DELETE FROM designation_entries WHERE id IN' }[point];
   if (!marker) throw new Error(`unknown crash point ${crashAt}`);
   let runs = 0;
   const originalPrepare = db.prepare.bind(db);
   db.prepare = ((sql: string) => {
     const statement = originalPrepare(sql);
     if (!sql.includes(marker)) return statement;
-    const originalRun = statement.run.bind(statement);
-    statement.run = ((...args: unknown[]) => {
-      const result = originalRun(...(args as Parameters<typeof originalRun>));
+    // The swap's check that the import is still there is read (get); every other point is a write.
+    const method = point === 'before-swap' ? 'get' : 'run';
+    const original = statement[method].bind(statement) as (...args: unknown[]) => unknown;
+    statement[method] = ((...args: unknown[]) => {
+      const result = original(...args);
       runs += 1;
       if (point === 'in-batch' && runs < Number(nth ?? 1)) return result;
-      if (point !== 'after-swap' && !db.inTransaction) throw new Error(`${marker} ran outside a transaction`);
+      if (point !== 'after-swap' && point !== 'before-swap' && !db.inTransaction) throw new Error(`${marker} ran outside a transaction`);
+      if (point === 'before-swap' && db.inTransaction) throw new Error('the swap was begun before every entry was written');
       return die();
-    }) as typeof statement.run;
+    }) as never;
     return statement;
   }) as typeof db.prepare;
 }

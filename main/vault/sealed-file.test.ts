@@ -3,7 +3,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/temp-dir';
-import { HEADER_BYTES, isSealedWith, PLAIN_CHUNK, readSealed, SEAL_MAGIC, SEALED_CHUNK, sealedLayout, SealedFileDamaged, sealFileSync, Sealer } from './sealed-file';
+import {
+  HEADER_BYTES,
+  isSealedWith,
+  PLAIN_CHUNK,
+  readSealed,
+  SEAL_MAGIC,
+  SEALED_CHUNK,
+  SealedFileReader,
+  sealedLayout,
+  SealedFileDamaged,
+  sealFileSync,
+  Sealer,
+  unsealFileSync,
+} from './sealed-file';
 
 const KEY = randomBytes(32);
 
@@ -12,7 +25,7 @@ function seal(plain: Buffer, key = KEY): Buffer {
   // Pushed in uneven pieces, as a network stream delivers them.
   const parts: Buffer[] = [sealer.header];
   for (let offset = 0; offset < plain.length; offset += 50_000) parts.push(...sealer.push(plain.subarray(offset, offset + 50_000)));
-  parts.push(sealer.final());
+  parts.push(...sealer.final());
   return Buffer.concat(parts);
 }
 
@@ -125,5 +138,38 @@ describe('sealed vault files', () => {
     expect(isSealedWith(sealed, KEY)).toBe(true);
     expect(isSealedWith(sealed, randomBytes(32))).toBe(false);
     expect(() => sealFileSync(plain, sealed, KEY)).toThrow(/EEXIST/); // never overwrites
+  });
+
+  it('reads ranges at random through a reader, and unseals to a plain file, authenticating every chunk', () => {
+    const plain = randomBytes(3 * PLAIN_CHUNK + 4321);
+    const file = written(seal(plain));
+    const reader = SealedFileReader.open(file, KEY);
+    try {
+      expect(reader.size).toBe(plain.length);
+      for (const [start, length] of [[2 * PLAIN_CHUNK + 7, 100], [0, 12], [PLAIN_CHUNK - 5, PLAIN_CHUNK + 10], [plain.length - 3, 50], [plain.length, 5]] as const) {
+        expect(reader.read(start, length).equals(plain.subarray(start, start + length)), `${start}+${length}`).toBe(true);
+      }
+    } finally {
+      reader.close();
+    }
+    const dir = tempDir();
+    for (const content of [plain, Buffer.alloc(0)]) {
+      const to = path.join(dir, `plain-${content.length}`);
+      unsealFileSync(written(seal(content)), to, KEY);
+      expect(fs.readFileSync(to).equals(content)).toBe(true);
+      expect(() => unsealFileSync(file, to, KEY)).toThrow(/EEXIST/); // never overwrites
+    }
+
+    // A damaged chunk (the last, or an empty file's only one) throws and leaves no partial copy.
+    const bytes = seal(plain);
+    bytes[bytes.length - 1]! ^= 1;
+    const emptyCut = seal(Buffer.alloc(0));
+    emptyCut[emptyCut.length - 1]! ^= 1;
+    for (const damaged of [bytes, emptyCut]) {
+      const to = path.join(dir, 'damaged');
+      expect(() => unsealFileSync(written(damaged), to, KEY)).toThrow(SealedFileDamaged);
+      expect(fs.existsSync(to)).toBe(false);
+    }
+    expect(() => SealedFileReader.open(written(bytes.subarray(0, HEADER_BYTES + 3)), KEY)).toThrow(SealedFileDamaged);
   });
 });

@@ -63,14 +63,23 @@ export class Sealer {
     this.key = fileKey(vaultKey, salt);
   }
 
-  /** Sealed chunks completed by these bytes. A full chunk is held back until more comes: it may be the last. */
+  /**
+   * Sealed bytes completed by these bytes, in pieces to write in order (a chunk's ciphertext, then
+   * its tag: not concatenated, a copy saved). A full chunk is held back until more comes: it may be the last.
+   */
   push(data: Buffer): Buffer[] {
     const out: Buffer[] = [];
     let offset = 0;
     while (offset < data.length) {
       if (this.filled === PLAIN_CHUNK) {
-        out.push(this.seal(this.buffer, false));
+        out.push(...this.seal(this.buffer, false));
         this.filled = 0;
+      }
+      // A whole chunk with more bytes after it is sealed straight from the input, not copied first.
+      if (this.filled === 0 && data.length - offset > PLAIN_CHUNK) {
+        out.push(...this.seal(data.subarray(offset, offset + PLAIN_CHUNK), false));
+        offset += PLAIN_CHUNK;
+        continue;
       }
       const n = Math.min(PLAIN_CHUNK - this.filled, data.length - offset);
       data.copy(this.buffer, this.filled, offset, offset + n);
@@ -80,18 +89,20 @@ export class Sealer {
     return out;
   }
 
-  /** The last chunk; the sealer forgets its key. */
-  final(): Buffer {
+  /** The last chunk (ciphertext and tag); the sealer forgets its key. */
+  final(): Buffer[] {
     const last = this.seal(this.buffer.subarray(0, this.filled), true);
     this.key.fill(0);
     this.buffer.fill(0);
     return last;
   }
 
-  private seal(plain: Buffer, last: boolean): Buffer {
+  private seal(plain: Buffer, last: boolean): Buffer[] {
     const cipher = createCipheriv('aes-256-gcm', this.key, nonce(this.index++, last));
     cipher.setAAD(this.header);
-    return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+    const sealed = cipher.update(plain);
+    cipher.final(); // GCM holds nothing back
+    return [sealed, cipher.getAuthTag()];
   }
 }
 
@@ -173,7 +184,8 @@ export async function* readSealed(file: string, vaultKey: Buffer, range?: { star
         const to = i === lastWanted ? end - i * PLAIN_CHUNK + 1 : plain.length;
         if (to > from) out.push(plain.subarray(from, to));
       }
-      if (out.length > 0) yield out.length === 1 ? out[0]! : Buffer.concat(out);
+      // Each chunk's plaintext as it came out of the cipher: concatenating them would copy every byte again.
+      for (const piece of out) yield piece;
     }
   } finally {
     key?.fill(0);
@@ -190,9 +202,14 @@ interface ReadRun {
   bytesRead: number;
 }
 
-function writeAll(fd: number, data: Buffer): void {
+/** Writes the pieces in order, in one system call when the file takes them whole (it usually does). */
+export function writeAllSync(fd: number, pieces: readonly Buffer[]): void {
+  const total = pieces.reduce((sum, p) => sum + p.length, 0);
+  const written = pieces.length === 0 ? 0 : fs.writevSync(fd, pieces as Buffer[]);
+  if (written === total) return;
+  const rest = Buffer.concat(pieces).subarray(written);
   let offset = 0;
-  while (offset < data.length) offset += fs.writeSync(fd, data, offset, data.length - offset);
+  while (offset < rest.length) offset += fs.writeSync(fd, rest, offset, rest.length - offset);
 }
 
 /**
@@ -206,14 +223,14 @@ export function sealFileSync(from: string, to: string, vaultKey: Buffer): void {
   try {
     target = fs.openSync(to, 'wx', 0o600);
     const sealer = new Sealer(vaultKey);
-    writeAll(target, sealer.header);
-    const buffer = Buffer.alloc(16 * PLAIN_CHUNK);
+    writeAllSync(target, [sealer.header]);
+    const buffer = Buffer.alloc(READ_BATCH * PLAIN_CHUNK);
     for (;;) {
       const n = fs.readSync(source, buffer, 0, buffer.length, null);
       if (n === 0) break;
-      for (const chunk of sealer.push(buffer.subarray(0, n))) writeAll(target, chunk);
+      writeAllSync(target, sealer.push(buffer.subarray(0, n)));
     }
-    writeAll(target, sealer.final());
+    writeAllSync(target, sealer.final());
     fs.fsyncSync(target);
   } finally {
     fs.closeSync(source);
@@ -247,5 +264,88 @@ export function isSealedWith(file: string, vaultKey: Buffer): boolean {
     }
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/**
+ * Random access to a sealed file's plaintext, for readers that seek and peek (media-type
+ * sniffing): the file key is derived once, and the last chunk decrypted is kept for the next read.
+ * Every chunk read is authenticated; `close` forgets the key.
+ */
+export class SealedFileReader {
+  private cached: { index: number; plain: Buffer } | null = null;
+
+  private constructor(
+    private readonly fd: number,
+    private readonly header: Buffer,
+    private readonly key: Buffer,
+    readonly chunks: number,
+    /** The plaintext size. */
+    readonly size: number,
+  ) {}
+
+  static open(file: string, vaultKey: Buffer): SealedFileReader {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const header = Buffer.alloc(HEADER_BYTES);
+      const salt = checkHeader(header, fs.readSync(fd, header, 0, HEADER_BYTES, 0));
+      const layout = sealedLayout(fs.fstatSync(fd).size);
+      if (!layout) throw new SealedFileDamaged(null, 'The stored file is cut short: it is not a whole sealed file.');
+      return new SealedFileReader(fd, header, fileKey(vaultKey, salt), layout.chunks, layout.plainSize);
+    } catch (error) {
+      fs.closeSync(fd);
+      throw error;
+    }
+  }
+
+  /** Up to `length` bytes from `start` (fewer at the end of the file). */
+  read(start: number, length: number): Buffer {
+    const end = Math.min(start + length, this.size);
+    if (end <= start) return Buffer.alloc(0);
+    const parts: Buffer[] = [];
+    for (let i = Math.floor(start / PLAIN_CHUNK); i * PLAIN_CHUNK < end; i++) {
+      const plain = this.chunk(i);
+      parts.push(plain.subarray(Math.max(0, start - i * PLAIN_CHUNK), Math.min(plain.length, end - i * PLAIN_CHUNK)));
+    }
+    return parts.length === 1 ? Buffer.from(parts[0]!) : Buffer.concat(parts);
+  }
+
+  /** Chunk `index`'s plaintext, authenticated (kept until the next chunk is read: copy it to keep it). */
+  chunk(index: number): Buffer {
+    if (this.cached?.index === index) return this.cached.plain;
+    const last = index === this.chunks - 1;
+    const sealed = Buffer.alloc(last ? this.size - index * PLAIN_CHUNK + TAG_BYTES : SEALED_CHUNK);
+    const bytesRead = fs.readSync(this.fd, sealed, 0, sealed.length, HEADER_BYTES + index * SEALED_CHUNK);
+    if (bytesRead !== sealed.length) throw new SealedFileDamaged(index, 'The stored file changed while it was read.');
+    this.cached = { index, plain: open(this.key, this.header, index, last, sealed) };
+    return this.cached.plain;
+  }
+
+  close(): void {
+    this.key.fill(0);
+    this.cached?.plain.fill(0);
+    this.cached = null;
+    fs.closeSync(this.fd);
+  }
+}
+
+/**
+ * Writes a sealed file's plaintext to a new file (`to` must not exist, mode 0600), in bounded
+ * memory. Only for bytes that must be a plain file for their reader (a list or bundle upload); a
+ * chunk failing authentication throws SealedFileDamaged and removes the partial copy.
+ */
+export function unsealFileSync(from: string, to: string, vaultKey: Buffer): void {
+  const reader = SealedFileReader.open(from, vaultKey);
+  let target: number | undefined;
+  try {
+    target = fs.openSync(to, 'wx', 0o600);
+    // Chunk by chunk, the last (empty for an empty file) included: every one is authenticated.
+    for (let i = 0; i < reader.chunks; i++) writeAllSync(target, [reader.chunk(i)]);
+  } catch (error) {
+    if (target !== undefined) fs.rmSync(to, { force: true });
+    throw error;
+  } finally {
+    reader.close();
+    if (target !== undefined) fs.closeSync(target);
   }
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCase } from '../services/case-service';
 import type { EvidenceContext } from '../services/evidence-context';
@@ -11,6 +12,8 @@ import { openWorkspace, type Workspace } from '../workspace/open-workspace';
 import { extractAndStore } from './extract-text';
 import { Jobs } from './jobs';
 import { HEADER_BYTES, PLAIN_CHUNK, SEALED_CHUNK } from './sealed-file';
+import { DOCX } from './extract-text';
+import { HTML, JSON_TYPE, OCTET_STREAM, PLAIN_TEXT } from './sniff';
 import { createEvidenceTransport } from './transport';
 import { verifyEvidence } from './verify';
 
@@ -45,6 +48,17 @@ async function verify(ctx: EvidenceContext) {
   const job = await jobs.settled(jobs.start('evidence.verify', (control) => verifyEvidence(ctx, null, control)));
   expect(job.state).toBe('done');
   return job.report!;
+}
+
+/** A PNG's signature and chunks (IHDR, one IDAT of this many bytes, IEND), as file-type walks them. */
+function png(idatBytes: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    return Buffer.concat([length, Buffer.from(type, 'latin1'), data, Buffer.alloc(4)]);
+  };
+  const ihdr = Buffer.from('00000010000000100806000000', 'hex'); // 16×16, 8-bit RGBA
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr), chunk('IDAT', randomBytes(idatBytes)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -144,6 +158,55 @@ describe('a sealed vault', () => {
     expect((await collect(transport.file(items[0]!.sha256, 'GET', 'bytes=0-99').body)).length).toBe(100);
     await expect(collect(transport.file(items[0]!.sha256, 'GET', null).body)).rejects.toThrow(/authentication/);
   }, 60_000);
+
+  it('keeps no plaintext of a waiting upload, and sniffs its media type through the sealed bytes as a plain vault does', async () => {
+    // A DOCX whose content types come after 200 KB of stored media: file-type must seek past the first chunks.
+    const zip = new JSZip();
+    zip.file('word/media/image1.bin', randomBytes(200_000), { compression: 'STORE' });
+    zip.file('word/document.xml', `<w:document><w:body><w:p><w:r><w:t>${SECRETS[0]}</w:t></w:r></w:p></w:body></w:document>`);
+    zip.file('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+    const samples: [string, Buffer, string][] = [
+      ['report.docx', await zip.generateAsync({ type: 'nodebuffer' }), DOCX],
+      ['photo.png', png(70_000), 'image/png'],
+      ['page.html', Buffer.from(`<!doctype html><html><body>${SECRETS[1]}</body></html>`), HTML],
+      ['roster.json', Buffer.from(JSON.stringify({ roster: SECRETS, padding: 'x'.repeat(3 * PLAIN_CHUNK) })), JSON_TYPE],
+      ['notes.txt', Buffer.from(`${SECRETS.join('\n')}\n`.repeat(5000)), PLAIN_TEXT],
+      ['blob.bin', Buffer.concat([Buffer.alloc(1000, 0x80), Buffer.from(SECRETS[2]!)]), OCTET_STREAM],
+      ['empty.txt', Buffer.alloc(0), OCTET_STREAM],
+    ];
+    const ctx = sealedContext();
+    const plain = openWorkspace(tempDir());
+    opened.push(plain);
+    for (const [name, content, type] of samples) {
+      const upload = await ctx.vault.receive(bytes(content), { name });
+      expect(upload.mediaType, name).toBe(type);
+      expect(upload.mediaType, name).toBe((await plain.vault.receive(bytes(content), { name })).mediaType);
+      // Waiting to be claimed: only sealed bytes in tmp.
+      for (const file of filesUnder(ctx.vault.tmpDir)) {
+        const stored = fs.readFileSync(file);
+        for (const secret of SECRETS) expect(stored.includes(Buffer.from(secret)), `${name}: ${secret} in ${path.basename(file)}`).toBe(false);
+      }
+      ctx.vault.discard(upload.uploadId);
+    }
+    expect(filesUnder(ctx.vault.tmpDir)).toEqual([]);
+
+    // A list or bundle import asks for a plain file: decrypted then, removed with the upload.
+    const list = Buffer.from(SECRETS.join('\n'));
+    const held = await ctx.vault.receive(bytes(list), { name: 'list.csv' });
+    const file = ctx.vault.heldFile(held.uploadId)!;
+    expect(fs.readFileSync(file).equals(list)).toBe(true);
+    expect(ctx.vault.heldFile(held.uploadId)).toBe(file);
+    ctx.vault.discard(held.uploadId);
+    expect(filesUnder(ctx.vault.tmpDir)).toEqual([]);
+
+    // Claimed after a held copy was made: the evidence is the sealed file, the plain copy is gone.
+    const both = await ctx.vault.receive(bytes(list), { name: 'statement.txt' });
+    ctx.vault.heldFile(both.uploadId);
+    ctx.vault.claim(both.uploadId);
+    expect(filesUnder(ctx.vault.tmpDir)).toEqual([]);
+    expect(fs.readFileSync(ctx.vault.contentPath(both.sha256)).includes(Buffer.from(SECRETS[0]!))).toBe(false);
+    expect((await ctx.vault.readAll(both.sha256)).equals(list)).toBe(true);
+  });
 
   it('a plain workspace keeps a plain vault; a sealed vault never opens without its key', async () => {
     const dir = tempDir();

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import fsp from 'node:fs/promises';
-import { fileTypeFromFile } from 'file-type';
+import { fileTypeFromBlob, fileTypeFromFile } from 'file-type';
 
 export const OCTET_STREAM = 'application/octet-stream';
 export const PLAIN_TEXT = 'text/plain; charset=utf-8';
@@ -82,25 +82,65 @@ export function markupType(head: string): string | null {
   return declared ? XML : null;
 }
 
+/** Random access to bytes that are not a plain file (a sealed vault file, decrypted as it is read). */
+export interface RandomAccessBytes {
+  readonly size: number;
+  /** Up to `length` bytes from `start` (fewer at the end). */
+  read(start: number, length: number): Buffer;
+}
+
+/**
+ * file-type reads a Blob only by `size` and `slice(start, end).arrayBuffer()` (its BlobTokenizer):
+ * lending bytes that shape lets its public `fileTypeFromBlob` sniff a sealed file with random
+ * access, as `fileTypeFromFile` does a plain one, without a plaintext copy on disk.
+ */
+function blobOver(source: RandomAccessBytes, start = 0, end = source.size): Blob {
+  const blob = {
+    size: end - start,
+    type: '',
+    slice: (from = 0, to = end - start) => blobOver(source, start + from, start + Math.min(to, end - start)),
+    arrayBuffer: async () => {
+      const bytes = source.read(start, end - start);
+      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
+    },
+  };
+  return blob as unknown as Blob;
+}
+
+const fileBytes = (filePath: string) => ({
+  async head(n: number): Promise<Buffer> {
+    const file = await fsp.open(filePath, 'r');
+    try {
+      const buffer = Buffer.alloc(n);
+      const { bytesRead } = await file.read(buffer, 0, n, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await file.close();
+    }
+  },
+  size: async () => (await fsp.stat(filePath)).size,
+  all: () => fsp.readFile(filePath),
+});
+
+const sourceBytes = (source: RandomAccessBytes) => ({
+  head: async (n: number) => source.read(0, n),
+  size: async () => source.size,
+  all: async () => source.read(0, source.size),
+});
+
+type Bytes = ReturnType<typeof sourceBytes>;
+
 /** The first `HEAD_BYTES` of a file as text; a multi-byte character cut at the end is dropped. */
-async function readHead(filePath: string): Promise<string> {
-  const file = await fsp.open(filePath, 'r');
-  try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await file.read(buffer, 0, HEAD_BYTES, 0);
-    return new TextDecoder('utf-8').decode(buffer.subarray(0, bytesRead), { stream: true });
-  } finally {
-    await file.close();
-  }
+async function readHead(bytes: Bytes): Promise<string> {
+  return new TextDecoder('utf-8').decode(await bytes.head(HEAD_BYTES), { stream: true });
 }
 
 /** A JSON object or array of at most `JSON_LIMIT` bytes, parsed whole to be sure. */
-async function isJson(filePath: string, head: string): Promise<boolean> {
+async function isJson(bytes: Bytes, head: string): Promise<boolean> {
   if (!/^[{[]/.test(head.replace(/^\uFEFF/, '').trimStart())) return false;
-  const { size } = await fsp.stat(filePath);
-  if (size > JSON_LIMIT) return false;
+  if ((await bytes.size()) > JSON_LIMIT) return false;
   try {
-    const value: unknown = JSON.parse((await fsp.readFile(filePath, 'utf8')).replace(/^\uFEFF/, ''));
+    const value: unknown = JSON.parse((await bytes.all()).toString('utf8').replace(/^\uFEFF/, ''));
     return typeof value === 'object' && value !== null;
   } catch {
     return false;
@@ -114,16 +154,17 @@ async function isJson(filePath: string, head: string): Promise<boolean> {
  * HTML, SVG, XHTML and XML by their markup (see `markupType`), a JSON object or array that
  * parses, and everything else text/plain.
  */
-export async function sniffMediaType(filePath: string, looksLikeText: boolean): Promise<string> {
-  const detected = await fileTypeFromFile(filePath).catch(() => undefined);
+export async function sniffMediaType(file: string | RandomAccessBytes, looksLikeText: boolean): Promise<string> {
+  const bytes = typeof file === 'string' ? fileBytes(file) : sourceBytes(file);
+  const detected = await (typeof file === 'string' ? fileTypeFromFile(file) : fileTypeFromBlob(blobOver(file))).catch(() => undefined);
   // file-type calls anything with an XML declaration application/xml: SVG and XHTML are told apart here.
   const genericXml = detected?.mime === XML || detected?.mime === 'text/xml';
   if (detected && !(genericXml && looksLikeText)) return detected.mime;
   if (!looksLikeText) return OCTET_STREAM;
-  const head = await readHead(filePath).catch(() => '');
+  const head = await readHead(bytes).catch(() => '');
   const markup = markupType(head);
   if (markup) return markup;
   if (detected) return detected.mime;
-  if (await isJson(filePath, head).catch(() => false)) return JSON_TYPE;
+  if (await isJson(bytes, head).catch(() => false)) return JSON_TYPE;
   return PLAIN_TEXT;
 }

@@ -9,7 +9,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { v7 as uuidv7 } from 'uuid';
 import { fsyncDir } from '../fs/durable';
 import { Failure } from '../ipc/failure';
-import { readSealed, sealedLayout, Sealer, sealFileSync } from './sealed-file';
+import { readSealed, SealedFileDamaged, SealedFileReader, sealedLayout, Sealer, sealFileSync, unsealFileSync } from './sealed-file';
 import { sealVault, VAULT_FORMAT_FILE } from './seal-vault';
 import { sniffMediaType, Utf8Watch } from './sniff';
 
@@ -201,7 +201,9 @@ export class Vault {
    * Streams bytes into vault/tmp, hashing and checking for UTF-8 on the way, with bounded memory
    * (one chunk in flight plus stream buffers: ~6 MiB). An aborted or failing source, a full disk or a size
    * other than `expectedSize` removes the partial file and throws. The complete file waits in tmp
-   * as an upload until `claim` moves it into place.
+   * as an upload until `claim` moves it into place. A sealed vault seals the bytes as they arrive
+   * (hashing the plaintext) and writes nothing else: no plaintext of an upload reaches the disk
+   * unless a list or bundle import asks for it (`heldFile`).
    */
   async receive(source: ByteSource, options: { name?: string | null; expectedSize?: number; signal?: AbortSignal } = {}): Promise<Upload> {
     this.sweepUploads();
@@ -211,68 +213,72 @@ export class Vault {
     const hash = createHash('sha256');
     const text = new Utf8Watch();
     let size = 0;
-    // A sealed vault seals the bytes as they arrive (hashing the plaintext), beside the plain
-    // upload, which list and bundle imports read and which is removed when the upload is claimed.
     const key = this.keyOrNull();
     const sealer = key ? new Sealer(key) : null;
     let sealedOut: fsp.FileHandle | null = null;
     let sealedWrite: Promise<void> = Promise.resolve();
     try {
-      if (sealer) {
-        sealedOut = await fsp.open(sealedPart, 'wx', 0o600);
-        await writeAll(sealedOut, sealer.header);
-      }
-      const out = sealedOut;
-      // A few chunks of room: with room for one only, each chunk is hashed after the last one's write
-      // has finished, and hashing never overlaps writing (measured: ~50% more throughput with 4).
-      const sink = fs.createWriteStream(part, { flags: 'wx', mode: 0o600, highWaterMark: WRITE_BUFFER });
-      await pipeline(
-        toNodeReadable(source),
-        async function* (chunks: AsyncIterable<Buffer | Uint8Array>) {
-          for await (const raw of chunks) {
-            const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-            hash.update(chunk);
-            text.push(chunk);
-            size += chunk.length;
-            if (sealer && out) {
-              // One write per incoming piece, overlapping the plain copy's write of it.
-              await sealedWrite;
+      const observe = async function* (chunks: AsyncIterable<Buffer | Uint8Array>) {
+        for await (const raw of chunks) {
+          const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+          hash.update(chunk);
+          text.push(chunk);
+          size += chunk.length;
+          yield chunk;
+        }
+      };
+      const pipelineOptions = options.signal ? { signal: options.signal } : {};
+      const complete = () => {
+        if (options.expectedSize !== undefined && size !== options.expectedSize) {
+          throw new Failure('BAD_REQUEST', 'The upload ended before all of the file arrived. Nothing was stored.');
+        }
+      };
+      let mediaType: string;
+      if (sealer && key) {
+        const out = await fsp.open(sealedPart, 'wx', 0o600);
+        sealedOut = out;
+        await writeAll(out, [sealer.header]);
+        await pipeline(
+          toNodeReadable(source),
+          observe,
+          async (chunks: AsyncIterable<Buffer>) => {
+            for await (const chunk of chunks) {
               const sealed = sealer.push(chunk);
-              if (sealed.length > 0) {
-                sealedWrite = writeAll(out, sealed.length === 1 ? sealed[0]! : Buffer.concat(sealed));
-                sealedWrite.catch(() => undefined); // awaited before the next write or at the end; never unhandled
-              }
+              if (sealed.length === 0) continue;
+              // This piece's write overlaps the reading, hashing and sealing of the next one.
+              await sealedWrite;
+              sealedWrite = writeAll(out, sealed);
+              sealedWrite.catch(() => undefined); // awaited before the next write or at the end; never unhandled
             }
-            yield chunk;
-          }
-        },
-        sink,
-        options.signal ? { signal: options.signal } : {},
-      );
-      if (options.expectedSize !== undefined && size !== options.expectedSize) {
-        throw new Failure('BAD_REQUEST', 'The upload ended before all of the file arrived. Nothing was stored.');
-      }
-      if (sealer && sealedOut) {
-        // The plain copy is only read while the upload waits (lists, bundles) and never becomes
-        // evidence: the sealed one alone must be durable.
+          },
+          pipelineOptions,
+        );
         await sealedWrite;
-        await writeAll(sealedOut, sealer.final());
-        await sealedOut.sync();
-        await sealedOut.close();
+        complete();
+        await writeAll(out, sealer.final());
+        await out.sync();
+        await out.close();
         sealedOut = null;
-        await fsp.rename(sealedPart, this.sealedUploadPath(uploadId));
+        mediaType = await sniffSealed(sealedPart, key, text.isText());
       } else {
+        // A few chunks of room: with room for one only, each chunk is hashed after the last one's write
+        // has finished, and hashing never overlaps writing (measured: ~50% more throughput with 4).
+        const sink = fs.createWriteStream(part, { flags: 'wx', mode: 0o600, highWaterMark: WRITE_BUFFER });
+        await pipeline(toNodeReadable(source), observe, sink, pipelineOptions);
+        complete();
         await fsyncFile(part);
+        mediaType = await sniffMediaType(part, text.isText());
       }
       const upload: Upload = {
         uploadId,
         sha256: hash.digest('hex'),
         size,
-        mediaType: await sniffMediaType(part, text.isText()),
+        mediaType,
         name: options.name ?? null,
         receivedAt: Date.now(),
       };
-      await fsp.rename(part, this.uploadPath(uploadId));
+      if (sealer) await fsp.rename(sealedPart, this.sealedUploadPath(uploadId));
+      else await fsp.rename(part, this.uploadPath(uploadId));
       this.uploads.set(uploadId, upload);
       return upload;
     } catch (error) {
@@ -280,7 +286,6 @@ export class Vault {
       await sealedOut?.close().catch(() => undefined);
       await fsp.rm(part, { force: true }).catch(() => undefined);
       await fsp.rm(sealedPart, { force: true }).catch(() => undefined);
-      await fsp.rm(this.sealedUploadPath(uploadId), { force: true }).catch(() => undefined);
       if (error instanceof Failure) throw error;
       const code = errnoOf(error);
       if (code === 'ABORT_ERR' || code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
@@ -322,9 +327,28 @@ export class Vault {
     return this.uploads.get(uploadId);
   }
 
-  /** The file a waiting upload's bytes are in, for readers that use them without claiming (list imports). */
+  /**
+   * A plain file with a waiting upload's bytes, for readers that use them without claiming (list
+   * and bundle imports). In a sealed vault it is decrypted now, on first ask, into tmp (where
+   * `discard`, `claim` and the start-up sweep remove it): only uploads read this way exist in plain.
+   */
   heldFile(uploadId: string): string | undefined {
-    return this.uploads.has(uploadId) ? this.uploadPath(uploadId) : undefined;
+    if (!this.uploads.has(uploadId)) return undefined;
+    const plain = this.uploadPath(uploadId);
+    const key = this.keyOrNull();
+    if (key && !fs.existsSync(plain)) {
+      const partial = `${plain}.part`;
+      try {
+        fs.rmSync(partial, { force: true });
+        unsealFileSync(this.sealedUploadPath(uploadId), partial, key);
+        fs.renameSync(partial, plain);
+      } catch (error) {
+        fs.rmSync(partial, { force: true });
+        if (error instanceof SealedFileDamaged) throw new Failure('BAD_REQUEST', 'The uploaded file was damaged while it waited. Upload it again.');
+        throw storageFailure(error);
+      }
+    }
+    return plain;
   }
 
   private uploadPath(uploadId: string): string {
@@ -428,9 +452,24 @@ function* walk(dir: string): Generator<string> {
   }
 }
 
-async function writeAll(handle: fsp.FileHandle, data: Buffer): Promise<void> {
+/** Writes the pieces in order, in one system call when the file takes them whole (it usually does). */
+async function writeAll(handle: fsp.FileHandle, pieces: readonly Buffer[]): Promise<void> {
+  const total = pieces.reduce((sum, p) => sum + p.length, 0);
+  const { bytesWritten } = await handle.writev(pieces as Buffer[]);
+  if (bytesWritten === total) return;
+  const rest = Buffer.concat(pieces).subarray(bytesWritten);
   let offset = 0;
-  while (offset < data.length) offset += (await handle.write(data, offset, data.length - offset)).bytesWritten;
+  while (offset < rest.length) offset += (await handle.write(rest, offset, rest.length - offset)).bytesWritten;
+}
+
+/** The media type of a sealed upload, sniffed through its decrypted bytes. */
+async function sniffSealed(file: string, key: Buffer, looksLikeText: boolean): Promise<string> {
+  const reader = SealedFileReader.open(file, key);
+  try {
+    return await sniffMediaType(reader, looksLikeText);
+  } finally {
+    reader.close();
+  }
 }
 
 /** Streams a file (outside the vault, or a plain one) through SHA-256; `onBytes` reports progress, `signal` cancels. */

@@ -9,7 +9,7 @@
  *     entities (ftm-generate.ts) imported through the list import. Half the subjects are listed
  *     entities under another spelling (reordered, one typo, year of birth only), half are names
  *     recombined from other entities' parts. Goal: under 10 s. Baseline, same run, same subjects:
- *     a plain indexed lookup of each subject's whole name (its one `j:` designation_name_keys key).
+ *     a plain indexed lookup of each subject's whole name (its one `j:` name key).
  *
  * Env: CASEBENCH_BENCH_SCREENING_ENTITIES (default 1000000; 100000 where 1M takes too long here),
  * CASEBENCH_BENCH_SCREENING_SUBJECTS (default 1000), CASEBENCH_BENCH_SCREENING_KEEP=1 keeps the
@@ -23,8 +23,10 @@ import zlib from 'node:zlib';
 import type { Database } from 'better-sqlite3';
 import { SubjectFieldsSchema } from '../../shared/contract';
 import type { DesignationEntry } from '../../shared/domain/designations';
+import { KeyIndex } from '../../main/lists/designation-store';
 import { importListFiles } from '../../main/lists/list-import';
 import { fixture } from '../../main/lists/test-fixtures';
+import { keyHash } from '../../main/screening/name-keys';
 import { prepareName } from '../../main/screening/name-match';
 import { coarseSkeleton } from '../../main/screening/phonetic';
 import { runScreening } from '../../main/screening/screening-service';
@@ -168,10 +170,10 @@ async function benchSpeed(root: string, log: (line: string) => void): Promise<vo
     const { listed, plainKeys } = makeSubjects(ctx, subjects);
 
     // Baseline: one indexed key lookup per subject (its whole name), same subjects, same database.
-    const byKey = ws.db.prepare('SELECT entry_id FROM designation_name_keys WHERE key = ?').pluck();
+    const index = new KeyIndex(ws.db);
     const baseStart = performance.now();
     let baseHits = 0;
-    for (const key of plainKeys) baseHits += byKey.all(key).length;
+    for (const key of plainKeys) baseHits += index.entryIds(keyHash(key)).length;
     const baseMs = performance.now() - baseStart;
 
     const runStart = performance.now();

@@ -1,10 +1,11 @@
-import { createDecipheriv, createHmac, pbkdf2Sync } from 'node:crypto';
+import { createDecipheriv, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test-support/temp-dir';
-import { DATABASE_FILE } from '../open-workspace';
+import { DATABASE_FILE, openWorkspace } from '../open-workspace';
 import { readKeyFile } from './key-file';
+import { ENCRYPTED_WAL_AUTOCHECKPOINT } from './sqlcipher';
 import { ok, STRONG, workbenchOn } from './test-workbench';
 import { unwrapWorkspaceKey } from './workspace-keys';
 
@@ -44,5 +45,16 @@ describe('the workspace database file', () => {
     expect(plain.readUInt16BE(0)).toBe(PAGE); // page size
     expect(plain[4]).toBe(RESERVE); // bytes reserved at the end of each page
     expect([...plain.subarray(5, 8)]).toEqual([64, 32, 32]); // payload fractions, fixed by the format
+  });
+
+  it('checkpoints its WAL less often when encrypted (a checkpoint re-encrypts every page); a plain one keeps the SQLite default', () => {
+    for (const [options, expected] of [[{ key: randomBytes(32) }, ENCRYPTED_WAL_AUTOCHECKPOINT], [{}, 1000]] as const) {
+      const workspace = openWorkspace(tempDir(), options);
+      try {
+        expect(workspace.db.pragma('wal_autocheckpoint', { simple: true })).toBe(expected);
+      } finally {
+        workspace.close();
+      }
+    }
   });
 });

@@ -11,7 +11,16 @@ export function applyKey(db: Database.Database, key: Buffer, pragma: 'key' | 're
   db.pragma("cipher = 'sqlcipher'");
   db.pragma('legacy = 4');
   db.pragma(`${pragma} = "x'${key.toString('hex')}'"`);
+  // SQLite3MC encrypts at the file layer, so a checkpoint decrypts every WAL frame and encrypts it
+  // again into the database (HMAC-SHA512 each time): two thirds of an FTS-heavy import's page
+  // crypto. Checkpointing every ~40 MB instead of ~4 MB copies a page rewritten by many commits
+  // (FTS structure, b-tree interiors) once (measured: ~20% less CPU per evidence text). The WAL is
+  // encrypted like the database; a clean close still checkpoints and removes it.
+  if (pragma === 'key') db.pragma(`wal_autocheckpoint = ${ENCRYPTED_WAL_AUTOCHECKPOINT}`);
 }
+
+/** Pages in the WAL of an encrypted database before SQLite checkpoints it (SQLite's default is 1000). */
+export const ENCRYPTED_WAL_AUTOCHECKPOINT = 10_000;
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
