@@ -136,6 +136,7 @@ test('the unlock screen switches between Japanese and English, and the choice is
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
     expect((await call(host, 'app.status', {})).language).toBe('ja');
 
+    // Switched at once, while the lock is on its way: the pick stands.
     await page.getByTestId('lock-workspace').click();
     await page.getByTestId('language-switch').getByText('English').click();
     await expect(unlock).toContainText('This workspace is locked');

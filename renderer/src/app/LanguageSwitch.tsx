@@ -4,13 +4,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../shared/contract';
 import { invoke } from '../api/client';
-import { isLanguage } from '../i18n';
+import { chooseLanguage, isLanguage } from '../i18n';
 import { useLanguage } from '../i18n/useLanguage';
 import { APP_STATUS_KEY } from './useAppStatus';
 
 /** Switches the whole UI at once, then asks the backend to remember the choice for the next start. */
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const language = useLanguage();
   const queryClient = useQueryClient();
   const remember = useMutation({
@@ -30,7 +30,7 @@ export function LanguageSwitch() {
       value={language}
       onChange={(value) => {
         if (!isLanguage(value) || value === language) return;
-        void i18n.changeLanguage(value);
+        void chooseLanguage(value);
         remember.mutate(value);
       }}
       data={[

@@ -24,6 +24,17 @@ export function currentLanguage(): Language {
   return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
 }
 
+let choices = 0;
+
+/** The user's own pick of a language (the header's switch): counted, so that it wins over a status read begun before it. */
+export function chooseLanguage(language: Language): Promise<unknown> {
+  choices += 1;
+  return i18n.changeLanguage(language);
+}
+
+/** How many times the user has picked a language in this page. */
+export const languageChoices = (): number => choices;
+
 // Screen readers and the font fallback for CJK both read <html lang>.
 i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
