@@ -1,21 +1,11 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCaSemaXml } from './ca-sema-xml';
-import { ListParseError } from './common';
-import { HTML_ERROR_PAGE, countOccurrences, fixture, removeTempFiles, tempFile, truncatedCopy } from './test-fixtures';
+import { HTML_ERROR_PAGE, countOccurrences, fixture, removeTempFiles, tempFile, truncatedCopy, failure } from './test-fixtures';
 
 const CA = fixture('canada', 'sema-lmes_2020-04.xml');
 
 afterAll(removeTempFiles);
-
-async function failure(p: Promise<unknown>): Promise<ListParseError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ListParseError);
-  return err as ListParseError;
-}
 
 describe('Canada consolidated autonomous sanctions list XML (SEMA + JVCFOA)', () => {
   const parsed = parseCaSemaXml(CA);

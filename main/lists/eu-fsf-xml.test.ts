@@ -1,21 +1,11 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ListParseError } from './common';
 import { parseEuFsfXml } from './eu-fsf-xml';
-import { HTML_ERROR_PAGE, countOccurrences, fixture, removeTempFiles, tempFile, truncatedCopy } from './test-fixtures';
+import { HTML_ERROR_PAGE, countOccurrences, fixture, removeTempFiles, tempFile, truncatedCopy, failure } from './test-fixtures';
 
 const EU = fixture('eu', 'eu_fsf_xml_1_1_excerpt_2026-08-05.xml');
 
 afterAll(removeTempFiles);
-
-async function failure(p: Promise<unknown>): Promise<ListParseError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ListParseError);
-  return err as ListParseError;
-}
 
 describe('EU financial sanctions list, FSF XML 1.1', () => {
   it('reads both sanctionEntity records of the 2026-08-05 excerpt and the generation date', async () => {

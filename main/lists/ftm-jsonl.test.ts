@@ -4,24 +4,14 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DesignationEntry } from '../../shared/domain/designations';
 import { ftmDates } from '../services/subject-ftm';
-import { ListParseError } from './common';
 import { parseFtmJsonl, sanctionAuthority } from './ftm-jsonl';
 import { FTM_AUTHORITIES, entryToFtmEntity, sanctionFtm, type FtmLineEntity } from './ftm-write';
 import { parseOfacCsv } from './ofac-csv';
 import { readList } from './read-list';
-import { HTML_ERROR_PAGE, fixture, removeTempFiles, tempFile, truncatedCopy } from './test-fixtures';
+import { HTML_ERROR_PAGE, fixture, removeTempFiles, tempFile, truncatedCopy, failure } from './test-fixtures';
 import { parseUnXml } from './un-xml';
 
 afterAll(removeTempFiles);
-
-async function failure(p: Promise<unknown>): Promise<ListParseError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ListParseError);
-  return err as ListParseError;
-}
 
 const jsonl = (entities: object[]) => entities.map((e) => JSON.stringify(e)).join('\n') + '\n';
 const unique = <T>(values: T[]) => [...new Set(values)];

@@ -1,22 +1,12 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ListParseError } from './common';
 import { parseJpMofXlsx } from './jp-mof-xlsx';
-import { HTML_ERROR_PAGE, fixture, removeTempFiles, tempFile, truncatedCopy } from './test-fixtures';
+import { HTML_ERROR_PAGE, fixture, removeTempFiles, tempFile, truncatedCopy, failure } from './test-fixtures';
 
 const JP = fixture('jp-mof', 'shisantouketsu20260305.xlsx');
 
 afterAll(removeTempFiles);
-
-async function failure(p: Promise<unknown>): Promise<ListParseError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ListParseError);
-  return err as ListParseError;
-}
 
 describe('Japan MOF asset-freeze workbook (xlsx)', () => {
   let parsed: Awaited<ReturnType<typeof parseJpMofXlsx>>;

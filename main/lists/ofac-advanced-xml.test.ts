@@ -10,25 +10,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SaxesParser } from 'saxes';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ListParseError, type XmlNode } from './common';
+import type { XmlNode } from './common';
 import { parseOfacAdvancedXml, periodDate } from './ofac-advanced-xml';
 import { parseOfacCsv } from './ofac-csv';
 import { readList } from './read-list';
-import { HTML_ERROR_PAGE, countOccurrences, fixture, removeTempFiles, tempFile, truncatedCopy } from './test-fixtures';
+import { HTML_ERROR_PAGE, countOccurrences, fixture, removeTempFiles, tempFile, truncatedCopy, failure } from './test-fixtures';
 
 const ADVANCED = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testdata', 'sdn_advanced_burma-xinjiang_2021-07.xml');
 const excerpt = (f: string) => fixture('us-ofac-sdn', 'excerpt-burma-xinjiang-2021-07', f);
 
 afterAll(removeTempFiles);
-
-async function failure(p: Promise<unknown>): Promise<ListParseError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ListParseError);
-  return err as ListParseError;
-}
 
 /** An XML fragment as the tree streamXml hands over (for periodDate). */
 function tree(xml: string): XmlNode {

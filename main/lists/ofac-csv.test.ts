@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ListParseError } from './common';
 import { parseOfacCsv } from './ofac-csv';
-import { HTML_ERROR_PAGE, fixture, removeTempFiles, tempFile, truncatedCopy } from './test-fixtures';
+import { HTML_ERROR_PAGE, fixture, removeTempFiles, tempFile, truncatedCopy, failure } from './test-fixtures';
 import { parseUnXml } from './un-xml';
 
 const FULL = (f: string) => fixture('us-ofac-sdn', 'full-2021-07', f);
@@ -11,15 +10,6 @@ const EXCERPT = (f: string) => fixture('us-ofac-sdn', 'excerpt-burma-xinjiang-20
 const FULL_SET = { sdn: FULL('sdn.csv.gz'), alt: FULL('alt.csv'), add: FULL('add.csv'), comments: FULL('sdn_comments.csv') };
 
 afterAll(removeTempFiles);
-
-async function failure(p: Promise<unknown>): Promise<ListParseError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ListParseError);
-  return err as ListParseError;
-}
 
 /** Records in a CRLF file: lines that end with CRLF (no field in these files spans lines). */
 const crlfLines = (bytes: Buffer) => bytes.toString('latin1').split('\r\n').length - 1;

@@ -1,23 +1,13 @@
 import fs from 'node:fs';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ListParseError } from './common';
 import { parseOfacXml } from './ofac-xml';
 import { readList } from './read-list';
-import { HTML_ERROR_PAGE, countOccurrences, fixture, removeTempFiles, tempFile, truncatedCopy } from './test-fixtures';
+import { HTML_ERROR_PAGE, countOccurrences, fixture, removeTempFiles, tempFile, truncatedCopy, failure } from './test-fixtures';
 
 const SAMPLE = fixture('us-ofac-sdn', 'sdn_xml_classic_sample_jaggeman.xml');
 
 afterAll(removeTempFiles);
-
-async function failure(p: Promise<unknown>): Promise<ListParseError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ListParseError);
-  return err as ListParseError;
-}
 
 describe('OFAC SDN classic XML', () => {
   const sample = parseOfacXml(SAMPLE);

@@ -11,10 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ListParseError } from './common';
 import { detectFormat } from './detect';
 import { readList } from './read-list';
-import { HTML_ERROR_PAGE, fixture, removeTempFiles, tempFile, truncatedCopy } from './test-fixtures';
+import { HTML_ERROR_PAGE, fixture, removeTempFiles, tempFile, truncatedCopy, failure } from './test-fixtures';
 import { parseUkCsv } from './uk-csv';
 import { parseUkXml } from './uk-xml';
 
@@ -24,15 +23,6 @@ const text = () => fs.readFileSync(CSV, 'utf8');
 const [REPORT_LINE, HEADER, ...ROWS] = text().split('\r\n').filter((l) => l !== '');
 
 afterAll(removeTempFiles);
-
-async function failure(p: Promise<unknown>): Promise<ListParseError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ListParseError);
-  return err as ListParseError;
-}
 
 describe('UK Sanctions List CSV', () => {
   it('reads the three designations, merging their rows, and the report date', async () => {

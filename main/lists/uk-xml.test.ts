@@ -1,21 +1,11 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ListParseError } from './common';
-import { HTML_ERROR_PAGE, countOccurrences, fixture, removeTempFiles, tempFile, truncatedCopy } from './test-fixtures';
+import { HTML_ERROR_PAGE, countOccurrences, fixture, removeTempFiles, tempFile, truncatedCopy, failure } from './test-fixtures';
 import { parseUkXml } from './uk-xml';
 
 const UK = fixture('uk', 'uk_sanctions_list_xml_excerpt_2026-08-14.xml');
 
 afterAll(removeTempFiles);
-
-async function failure(p: Promise<unknown>): Promise<ListParseError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ListParseError);
-  return err as ListParseError;
-}
 
 describe('UK Sanctions List XML', () => {
   it('reads the three Designations of the 2026-08-14 excerpt and the generation date', async () => {

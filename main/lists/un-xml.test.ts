@@ -1,23 +1,13 @@
 import fs from 'node:fs';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ListParseError } from './common';
-import { HTML_ERROR_PAGE, countOccurrences, fixture, removeTempFiles, tempFile, truncatedCopy } from './test-fixtures';
+import { HTML_ERROR_PAGE, countOccurrences, fixture, removeTempFiles, tempFile, truncatedCopy, failure } from './test-fixtures';
 import { parseUnXml } from './un-xml';
 
 const FULL = fixture('un', 'un_consolidated_2020-03-20.xml');
 const EXCERPT = fixture('un', 'un_consolidated_2026-02-27_excerpt.xml');
 
 afterAll(removeTempFiles);
-
-async function failure(p: Promise<unknown>): Promise<ListParseError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ListParseError);
-  return err as ListParseError;
-}
 
 describe('UN consolidated list XML', () => {
   it('reads every record of the complete March 2020 file (709 individuals + 305 entities)', async () => {
