@@ -17,4 +17,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['main/app/main.ts'], outfile: 'dist/main/app.cjs' }),
   build({ ...common, entryPoints: ['main/preload/preload.ts'], outfile: 'dist/main/preload.cjs' }),
   build({ ...common, entryPoints: ['main/host/cli.ts'], outfile: 'dist/main/host.cjs' }),
+  // The worker thread that reads big sanctions lists (main/lists/entry-stream.ts finds it next to the above).
+  build({ ...common, entryPoints: ['main/lists/read-worker.ts'], outfile: 'dist/main/list-reader.cjs' }),
 ]);

@@ -124,7 +124,7 @@ describe('electron-builder --dir --linux with a stand-in Electron', () => {
   let builderLog = '';
 
   beforeAll(() => {
-    const missing = ['dist/main/app.cjs', 'dist/main/preload.cjs', 'dist/renderer/index.html'].filter(
+    const missing = ['dist/main/app.cjs', 'dist/main/preload.cjs', 'dist/main/list-reader.cjs', 'dist/renderer/index.html'].filter(
       (file) => !fs.existsSync(repoFile(file)),
     );
     if (missing.length > 0) {
@@ -206,12 +206,13 @@ describe('electron-builder --dir --linux with a stand-in Electron', () => {
     expect(fs.existsSync(path.join(appOutDir, 'casebench'))).toBe(true);
   });
 
-  it('packs the shell, the preload, the renderer and package.json', () => {
+  it('packs the shell, the preload, the list reader, the renderer and package.json', () => {
     expect(entries).toEqual(
       expect.arrayContaining([
         '/package.json',
         '/dist/main/app.cjs',
         '/dist/main/preload.cjs',
+        '/dist/main/list-reader.cjs',
         '/dist/renderer/index.html',
       ]),
     );
@@ -244,7 +245,7 @@ describe('electron-builder --dir --linux with a stand-in Electron', () => {
     expect(offenders).toEqual([]);
     const topLevel = new Set(entries.map((entry) => entry.split('/')[1]));
     expect([...topLevel].sort()).toEqual(['dist', 'node_modules', 'package.json']);
-    expect(entries.filter((e) => e.startsWith('/dist/main/'))).toEqual(['/dist/main/app.cjs', '/dist/main/preload.cjs']);
+    expect(entries.filter((e) => e.startsWith('/dist/main/'))).toEqual(['/dist/main/app.cjs', '/dist/main/list-reader.cjs', '/dist/main/preload.cjs']);
   });
 
   it('packs no node module but better-sqlite3 and what it loads at run time', () => {

@@ -25,7 +25,8 @@ export class ListParseError extends Error {
     readonly code: ListErrorCode,
     /** "line 12", "line 12, column 4", "record KPi.033", "sheet X row 7" … or null for the file as a whole. */
     readonly at: string | null,
-    detail: string,
+    /** What is wrong, without the file or the place. */
+    readonly detail: string,
   ) {
     super(`${fileKind}: ${detail}${at ? ` (at ${at})` : ''}`);
     this.name = 'ListParseError';

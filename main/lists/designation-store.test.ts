@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DesignationEntry, DesignationList } from '../../shared/domain/designations';
+import type { Authority, DesignationEntry, DesignationList } from '../../shared/domain/designations';
 import type { ListImportReport } from '../../shared/contract/channels/lists';
 import { NAME_KEYS_VERSION, keyHash, nameKeys } from '../screening/name-keys';
 import { testContext } from '../test-support/service-context';
@@ -18,6 +18,7 @@ import {
   removeList,
   sweepDesignations,
 } from './designation-store';
+import { EntryPreparer, isSkipped } from './prepared-entry';
 import { readList } from './read-list';
 import { fixture } from './test-fixtures';
 
@@ -37,11 +38,22 @@ const reportOf = (writer: EntryWriter): ListImportReport => ({
   warnings: [],
 });
 
+/** Hands entries to the writer as an import does: prepared, and skipped when they cannot be stored. */
+function feed(writer: EntryWriter, authority: Authority | null, entries: Iterable<DesignationEntry>, withKeys = (_i: number) => true) {
+  const preparer = new EntryPreparer(authority);
+  let i = 0;
+  for (const e of entries) {
+    const item = preparer.prepare(e, withKeys(i++));
+    if (isSkipped(item)) writer.skip(item.at, item.reason);
+    else writer.add(item);
+  }
+}
+
 /** Writes entries as a new version of `list` and makes it current, as an import does. */
 async function store(db: ReturnType<typeof testContext>['db'], list: DesignationList, entries: DesignationEntry[], authority = list.authority) {
   const listId = beginImport(db, { format: list.format, files: [{ name: 'f.xml', sha256: 'a'.repeat(64), size: 1 }], importedBy: 'tester', now: '2026-11-27T09:00:00.000Z' });
-  const writer = new EntryWriter(db, listId, authority);
-  for (const e of entries) writer.add(e);
+  const writer = new EntryWriter(db, listId);
+  feed(writer, authority, entries);
   writer.flush();
   const replaced = commitImport(db, listId, { list, report: reportOf(writer), now: '2026-11-27T10:00:00.000Z' });
   if (replaced) await purgeList(db, replaced.listId);
@@ -55,7 +67,7 @@ const hashedKeys = (...names: string[]) => [...new Set(names.flatMap((n) => name
 const count = (db: ReturnType<typeof testContext>['db'], sql: string, ...params: unknown[]) => db.prepare(sql).pluck().get(...params) as number;
 
 describe('the designation store', () => {
-  it('stores each entry whole, its names, the keys of its names, and its identifiers normalised', async () => {
+  it('stores each entry whole (its names with it), the keys of its names, and its identifiers normalised', async () => {
     const { db } = testContext();
     const { entries, list } = await readList([UN_2026]);
     const { listId } = await store(db, list, entries);
@@ -65,8 +77,7 @@ describe('the designation store', () => {
     expect(entry).toMatchObject({ listRef: 'TAi.165', authority: 'UN', list: { key: 'un-sc', authority: 'UN', format: 'un_xml', listDate: '2026-02-27' } });
     expect(getEntry(db, entry.entryId)).toEqual(entry);
 
-    const names = db.prepare('SELECT value, script, strength FROM designation_names WHERE entry_id = ? ORDER BY position').all(entry.entryId);
-    expect(names).toEqual(entry.entry.names.map((n) => ({ value: n.value, script: n.script, strength: n.strength })));
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'designation_names'").pluck().get()).toBe(0); // migration 015
     const keys = db.prepare('SELECT key FROM designation_name_keys WHERE entry_id = ? ORDER BY key').pluck().all(entry.entryId);
     expect(keys).toEqual(hashedKeys(...entry.entry.names.map((n) => n.value)));
     expect(keys.length).toBeGreaterThan(0);
@@ -99,14 +110,14 @@ describe('the designation store', () => {
     const { db } = testContext();
     const listId = beginImport(db, { format: 'un_xml', files: [], importedBy: 'tester', now: 'x' });
     const batches: number[] = [];
-    const writer = new EntryWriter(db, listId, 'UN', (stored) => {
+    const writer = new EntryWriter(db, listId, (stored) => {
       batches.push(stored);
       expect(db.inTransaction).toBe(false);
       expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL again for everything else
       expect(count(db, 'SELECT count(*) FROM designation_entries WHERE list_id = ?', listId)).toBe(batches.reduce((a, b) => a + b, 0));
     }, 4000);
     // Every name twice over (an authority's copy of an entity has the same names): keys counted once.
-    for (let i = 0; i < 8500; i++) writer.add(person(`P-${i}`, `PERSON ${i}, Some`, `Some PERSON ${i}`, `PERSON ${i}, Some`));
+    feed(writer, 'UN', Array.from({ length: 8500 }, (_, i) => person(`P-${i}`, `PERSON ${i}, Some`, `Some PERSON ${i}`, `PERSON ${i}, Some`)));
     expect(batches).toEqual([2000, 2000, 2000, 2000]);
     const recorded = () => JSON.parse(db.prepare('SELECT keys_tables FROM designation_lists WHERE id = ?').pluck().get(listId) as string) as string[];
     const created = () => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'designation_name_keys_%' ORDER BY 1").pluck().all();
@@ -149,8 +160,8 @@ describe('the designation store', () => {
     const [oldTable] = JSON.parse(db.prepare('SELECT keys_tables FROM designation_lists WHERE id = ?').pluck().get(first.listId) as string) as string[];
 
     const next = beginImport(db, { format: 'un_xml', files: [], importedBy: 'tester', now: 'x' });
-    const writer = new EntryWriter(db, next, 'UN');
-    writer.add(person('C', 'CHARLIE, Carl'));
+    const writer = new EntryWriter(db, next);
+    feed(writer, 'UN', [person('C', 'CHARLIE, Carl')]);
     writer.flush();
     // Written but not current: nobody reading sees it.
     expect(entryByRef(db, 'un-sc', 'C')).toBeNull();
@@ -166,26 +177,46 @@ describe('the designation store', () => {
     await purgeList(db, replaced.listId);
     expect(count(db, 'SELECT count(*) FROM designation_lists')).toBe(1);
     expect(count(db, 'SELECT count(*) FROM designation_entries')).toBe(1);
-    expect(count(db, 'SELECT count(*) FROM designation_names')).toBe(1);
     expect(count(db, "SELECT count(*) FROM sqlite_master WHERE name = ?", oldTable)).toBe(0);
     expect(currentLists(db)).toMatchObject([{ key: 'un-sc', listDate: '2026-03-01', entries: 1, names: 1, importedBy: 'tester' }]);
     await purgeList(db, next); // the version in use is never purged
     expect(entryByRef(db, 'un-sc', 'C')).not.toBeNull();
   });
 
+  it('makes the keys of entries handed over without them (the reader left them to the writer): the same keys', () => {
+    const { db } = testContext();
+    const entries = Array.from({ length: 300 }, (_, i) => person(`P-${i}`, `PERSON ${i}, Some`, `ペルソン・${i}`, `Some PERSON ${i}`));
+    const keysOf = (withKeys: (i: number) => boolean) => {
+      const listId = beginImport(db, { format: 'un_xml', files: [], importedBy: 'tester', now: 'x' });
+      const writer = new EntryWriter(db, listId);
+      feed(writer, 'UN', entries, withKeys);
+      writer.flush();
+      const [table] = JSON.parse(db.prepare('SELECT keys_tables FROM designation_lists WHERE id = ?').pluck().get(listId) as string) as string[];
+      const first = db.prepare('SELECT min(id) FROM designation_entries WHERE list_id = ?').pluck().get(listId) as number;
+      // Entry ids relative to the version's first, to compare two versions.
+      return db.prepare(`SELECT key, ids FROM ${table} ORDER BY key`).all().map((r) => {
+        const row = r as { key: number; ids: string };
+        return [row.key, (JSON.parse(row.ids) as number[]).map((id) => id - first)];
+      });
+    };
+    const all = keysOf(() => true);
+    expect(all.length).toBeGreaterThan(300);
+    expect(keysOf((i) => i % 3 === 0)).toEqual(all);
+    expect(keysOf(() => false)).toEqual(all);
+  });
+
   it('sweeps what an interrupted import or removal left: rows, key tables, and the view stays on the current versions', async () => {
     const { db } = testContext();
     await store(db, UN_LIST, [person('A', 'ALPHA, Anna')]);
     const importing = beginImport(db, { format: 'un_xml', files: [], importedBy: 'tester', now: 'x' });
-    const writer = new EntryWriter(db, importing, 'UN');
-    for (let i = 0; i < 2500; i++) writer.add(person(`P-${i}`, `PERSON ${i}, Some`));
+    const writer = new EntryWriter(db, importing);
+    feed(writer, 'UN', Array.from({ length: 2500 }, (_, i) => person(`P-${i}`, `PERSON ${i}, Some`)));
     writer.flush();
     db.exec('CREATE TABLE designation_name_keys_999_v1_1 (key TEXT, entry_id INTEGER)'); // an orphan
 
     expect(sweepDesignations(db)).toBe(1);
     expect(db.prepare('SELECT key, state FROM designation_lists').all()).toEqual([{ key: 'un-sc', state: 'current' }]);
     expect(count(db, 'SELECT count(*) FROM designation_entries')).toBe(1);
-    expect(count(db, 'SELECT count(*) FROM designation_names')).toBe(1);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'designation_name_keys_%' AND type = 'table'").pluck().all()).toEqual(
       JSON.parse(db.prepare("SELECT keys_tables FROM designation_lists WHERE key = 'un-sc'").pluck().get() as string),
     );

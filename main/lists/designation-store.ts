@@ -24,7 +24,8 @@ import type {
 import { LIST_SKIPPED_KEPT } from '../../shared/contract/channels/lists';
 import type { Authority, DesignationEntry, DesignationList, ListFormat } from '../../shared/domain/designations';
 import { Failure } from '../ipc/failure';
-import { NAME_KEYS_VERSION, nameKeyHashes, nameKeys } from '../screening/name-keys';
+import { NAME_KEYS_VERSION, nameKeys } from '../screening/name-keys';
+import { KeyMemo, type PreparedEntry, type SkippedRecord } from './prepared-entry';
 
 /** Entries per write transaction: large enough to amortise the commit, small enough to stay responsive. */
 export const ENTRY_BATCH = 2000;
@@ -34,7 +35,7 @@ export const ENTRY_BATCH = 2000;
  * insert reads pages back from the OS.
  */
 const IMPORT_CACHE_KIB = 64 * 1024;
-/** Entries deleted per transaction (each takes its names and identifiers with it). */
+/** Entries deleted per transaction (each takes its identifiers with it). */
 const DELETE_BATCH = 2000;
 /** Rows per multi-row INSERT: one call into SQLite for many rows is what makes millions of rows cheap. */
 const ROWS_PER_INSERT = 200;
@@ -59,33 +60,6 @@ export function entryKeys(names: readonly { value: string }[]): string[] {
   const keys = new Set<string>();
   for (const name of names) for (const key of nameKeys(name.value)) keys.add(key);
   return [...keys];
-}
-
-/**
- * The hashed keys of names, remembered by name: about half of a list's names are repeated (an
- * entity listed by several authorities is one entry each, "Given Family" and "FAMILY, Given").
- */
-class KeyMemo {
-  private readonly byName = new Map<string, number[]>();
-  constructor(private readonly max = 100_000) {}
-
-  /** The keys of all the names, repeats and all (the key sink drops repeats). */
-  of(names: readonly { value: string }[]): number[] {
-    if (names.length === 1) return this.name(names[0]!.value);
-    const keys: number[] = [];
-    for (const name of names) for (const key of this.name(name.value)) keys.push(key);
-    return keys;
-  }
-
-  private name(value: string): number[] {
-    let keys = this.byName.get(value);
-    if (!keys) {
-      if (this.byName.size >= this.max) this.byName.clear();
-      keys = nameKeyHashes(value);
-      this.byName.set(value, keys);
-    }
-    return keys;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -301,42 +275,27 @@ export function beginImport(db: Database, input: { format: ListFormat; files: Li
   return Number(result.lastInsertRowid);
 }
 
-export interface SkippedRecord {
-  at: string;
-  reason: string;
-}
-
-interface Pending {
-  entry: DesignationEntry;
-  authority: Authority;
-  json: string;
-  keys: number[];
-}
-
 /**
- * Writes one version's entries, ENTRY_BATCH at a time, each batch in one transaction. An entry
- * whose list reference was already written is skipped (the first is kept), as is one with no
- * authority; the skips are counted and the first LIST_SKIPPED_KEPT kept with why.
+ * Writes one version's entries (prepared: prepared-entry.ts), ENTRY_BATCH at a time, each batch in
+ * one transaction. An entry whose list reference was already written is skipped (the first is
+ * kept); the skips, these and the reader's, are counted and the first LIST_SKIPPED_KEPT kept with why.
  */
 export class EntryWriter {
   entries = 0;
   names = 0;
   skippedCount = 0;
   readonly skipped: SkippedRecord[] = [];
-  private pending: Pending[] = [];
+  private pending: PreparedEntry[] = [];
   private readonly insertEntry: Statement;
-  private readonly insertNames: BulkInsert;
   private readonly insertIdentifiers: BulkInsert;
   private readonly keys: KeySink;
   private readonly memo = new KeyMemo();
   private readonly cacheSize: number;
-  private readonly writeBatch: (batch: Pending[]) => number;
+  private readonly writeBatch: (batch: PreparedEntry[]) => number;
 
   constructor(
     private readonly db: Database,
     private readonly listId: number,
-    /** For entries that do not name their own. */
-    private readonly authority: Authority | null,
     /** Called after each committed batch with the number of entries it stored. */
     private readonly onBatch: (stored: number) => void = () => undefined,
     /** Entries per key table (tests make it small). */
@@ -346,11 +305,10 @@ export class EntryWriter {
       `INSERT INTO designation_entries (list_id, list_ref, authority, type, programmes, listed_on, data)
        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (list_id, list_ref) DO NOTHING`,
     );
-    this.insertNames = new BulkInsert(db, 'INSERT INTO designation_names (entry_id, position, value, script, lang, strength)', 6);
     this.insertIdentifiers = new BulkInsert(db, 'INSERT INTO designation_identifiers (entry_id, position, value, type, country)', 5);
     const recordTable = db.prepare("UPDATE designation_lists SET keys_tables = json_insert(keys_tables, '$[#]', ?) WHERE id = ?");
     this.keys = new KeySink(db, listId, NAME_KEYS_VERSION, (table) => recordTable.run(table, listId), keysChunk);
-    this.writeBatch = db.transaction((batch: Pending[]) => this.write(batch));
+    this.writeBatch = db.transaction((batch: PreparedEntry[]) => this.write(batch));
     this.cacheSize = db.pragma('cache_size', { simple: true }) as number;
     db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   }
@@ -360,15 +318,9 @@ export class EntryWriter {
     if (this.skipped.length < LIST_SKIPPED_KEPT) this.skipped.push({ at, reason });
   }
 
-  add(entry: DesignationEntry): void {
-    const authority = entry.authority ?? this.authority;
-    if (!authority) {
-      this.skip(`entry ${entry.listId}`, 'the entry names no authority, and its list has none');
-      return;
-    }
-    // Made here, entry by entry as the parser hands them over, rather than all at once in the
-    // batch: the batch's pause is then only SQLite's.
-    this.pending.push({ entry, authority, json: JSON.stringify(entry), keys: this.memo.of(entry.names) });
+  add(prepared: PreparedEntry): void {
+    // Keys the reader left to the writer (entry-stream.ts): made here, outside the transaction.
+    this.pending.push(prepared.keys ? prepared : { ...prepared, keys: this.memo.of(prepared.entry.names) });
     if (this.pending.length >= ENTRY_BATCH) this.writePending();
   }
 
@@ -400,8 +352,7 @@ export class EntryWriter {
     this.onBatch(stored);
   }
 
-  private write(batch: Pending[]): number {
-    const names: unknown[] = [];
+  private write(batch: PreparedEntry[]): number {
     const identifiers: unknown[] = [];
     let stored = 0;
     for (const { entry, authority, json, keys: entryKeyList } of batch) {
@@ -419,8 +370,7 @@ export class EntryWriter {
         continue;
       }
       const id = Number(inserted.lastInsertRowid);
-      entry.names.forEach((name, i) => names.push(id, i, name.value, name.script, name.lang, name.strength));
-      this.keys.add(id, entryKeyList);
+      this.keys.add(id, entryKeyList!);
       entry.identifiers.forEach((identifier, i) => {
         const value = normaliseIdentifier(identifier.value);
         if (value) identifiers.push(id, i, value, identifier.type, identifier.country);
@@ -428,7 +378,6 @@ export class EntryWriter {
       stored++;
       this.names += entry.names.length;
     }
-    this.insertNames.run(names);
     this.insertIdentifiers.run(identifiers);
     this.entries += stored;
     return stored;
@@ -485,9 +434,9 @@ export async function rekeyStaleLists(db: Database): Promise<string[]> {
     .all(NAME_KEYS_VERSION) as { id: number; key: string }[];
   const done: string[] = [];
   const namesAfter = db.prepare(
-    `SELECT n.entry_id, n.value FROM designation_names n
-     WHERE n.entry_id IN (SELECT id FROM designation_entries WHERE list_id = ? AND id > ? ORDER BY id LIMIT ?)
-     ORDER BY n.entry_id, n.position`,
+    `SELECT e.id AS entry_id, n.value ->> 'value' AS value
+     FROM (SELECT id, data FROM designation_entries WHERE list_id = ? AND id > ? ORDER BY id LIMIT ?) e, json_each(e.data, '$.names') n
+     ORDER BY e.id, n.key`,
   );
   for (const list of stale) {
     // Recorded nowhere until the swap: if the app stops first, the sweep at open drops them.

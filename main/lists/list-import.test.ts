@@ -176,7 +176,7 @@ describe('importing the real lists', () => {
       peek(bench.dir, (db) => {
         const id = db.prepare("SELECT id FROM designation_lists WHERE key = ? AND state = 'current'").pluck().get(c.key);
         expect(db.prepare('SELECT count(*) FROM designation_entries WHERE list_id = ?').pluck().get(id), name).toBe(c.entries);
-        expect(db.prepare('SELECT count(*) FROM designation_names n JOIN designation_entries e ON e.id = n.entry_id WHERE e.list_id = ?').pluck().get(id), name).toBe(result.report.names);
+        expect(db.prepare("SELECT sum(json_array_length(data, '$.names')) FROM designation_entries WHERE list_id = ?").pluck().get(id), name).toBe(result.report.names);
       });
     }
     expect(jp!.skipped[0]).toEqual({ at: 'entry 7-197', reason: 'listed twice under the reference 7-197: the first is kept' });
@@ -354,7 +354,7 @@ describe('an import killed mid-way', () => {
     bench.close();
 
     const small = fixture('un', 'un_consolidated_2026-02-27_excerpt.xml');
-    for (const [crashAt, file] of [['in-batch:45', UN_TRIPLE], ['before-swap', small], ['in-swap', small]] as const) {
+    for (const [crashAt, file] of [['in-batch:2045', UN_TRIPLE], ['before-swap', small], ['in-swap', small]] as const) {
       const run = await runChild(dir, crashAt, file);
       expect(run.signal, `${crashAt}: ${run.stderr}`).toBe('SIGKILL');
       const left = peek(dir, (db) => [

@@ -14,6 +14,8 @@ import type { EvidenceContext } from '../services/evidence-context';
 import { ListParseError } from './common';
 import type { ListInput } from './detect';
 import { EntryWriter, beginImport, commitImport, currentList, purgeList } from './designation-store';
+import { WORKER_MIN_BYTES, readHere, readInWorker } from './entry-stream';
+import { isSkipped, type ReadItem } from './prepared-entry';
 import { prepareRead, type PreparedRead } from './read-list';
 
 export interface ImportControl {
@@ -29,6 +31,8 @@ export type ImportFile = ListInput & Omit<ListFile, 'name'>;
 export interface PreparedImport {
   files: readonly ImportFile[];
   read: PreparedRead;
+  /** Read in a worker thread (entry-stream.ts): big files, where it pays for starting one. */
+  inWorker: boolean;
 }
 
 /** Paths never leave main: a message that quotes one (a library's error text) gets the file's name instead. */
@@ -57,7 +61,8 @@ function storageFailure(error: unknown): Failure | null {
  */
 export function prepareImport(files: readonly ImportFile[], format?: ListFormat): PreparedImport {
   try {
-    return { files, read: prepareRead(files, format) };
+    const bytes = files.reduce((n, f) => n + f.size, 0);
+    return { files, read: prepareRead(files, format), inWorker: bytes >= WORKER_MIN_BYTES };
   } catch (error) {
     if (error instanceof ListParseError) throw unreadable(error, files);
     throw error;
@@ -95,26 +100,29 @@ async function importNow(ctx: ServiceContext, prepared: PreparedImport, control:
     now: ctx.now(),
   });
   let writeError: unknown = null;
-  const writer = new EntryWriter(db, listId, read.authority, (stored) => control.advance?.(stored));
+  const writer = new EntryWriter(db, listId, (stored) => control.advance?.(stored));
   // The authorities this version covers (designation_lists.authorities), for the coordination matrix.
   const authorities = new Set<string>();
+  const take = (item: ReadItem) => {
+    // Thrown into the reader, which stops; what it then throws is replaced below.
+    if (signal?.aborted) throw cancelled();
+    if (writeError) throw writeError;
+    try {
+      if (isSkipped(item)) writer.skip(item.at, item.reason);
+      else {
+        writer.add(item);
+        authorities.add(item.authority);
+      }
+    } catch (error) {
+      writeError = error;
+      throw error;
+    }
+  };
   try {
-    const parsed = await read.read({
-      collect: false,
-      onEntry: (entry) => {
-        // Thrown into the parser, which stops; what it then throws is replaced below.
-        if (signal?.aborted) throw cancelled();
-        if (writeError) throw writeError;
-        try {
-          writer.add(entry);
-          const authority = entry.authority ?? read.authority;
-          if (authority) authorities.add(authority);
-        } catch (error) {
-          writeError = error;
-          throw error;
-        }
-      },
-    });
+    const request = { files: files.map((f) => ({ path: f.path, name: f.name })), format: read.format };
+    const parsed = prepared.inWorker
+      ? await readInWorker(request, (items) => items.forEach(take), signal)
+      : await readHere(request, () => true, take);
     if (signal?.aborted) throw cancelled();
     if (writeError) throw writeError;
     writer.flush();

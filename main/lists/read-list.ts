@@ -77,9 +77,7 @@ export const READERS: { readonly [F in ListFormat]?: ListReader } = {
 /** The same error, its message led by the user's file name (once). */
 function naming(error: ListParseError, name: string): ListParseError {
   if (error.fileKind === name) return error;
-  const where = error.at ? ` (at ${error.at})` : '';
-  const inner = where && error.message.endsWith(where) ? error.message.slice(0, -where.length) : error.message;
-  return new ListParseError(name, error.code, error.at, inner);
+  return new ListParseError(name, error.code, error.at, `${error.fileKind}: ${error.detail}`);
 }
 
 export interface PreparedRead {

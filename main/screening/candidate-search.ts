@@ -59,11 +59,11 @@ export class CandidateSearch {
   constructor(db: Database) {
     this.keys = new KeyIndex(db);
     this.byIdentifier = db.prepare('SELECT entry_id FROM designation_identifiers WHERE value = ?').pluck();
-    // The names of several entries at once, of current lists only.
+    // The names of several entries at once, of current lists only, from the entries' JSON.
     this.namesOf = db.prepare(
-      `SELECT n.entry_id, n.value, n.strength FROM designation_names n
-       JOIN designation_entries e ON e.id = n.entry_id JOIN designation_lists l ON l.id = e.list_id AND l.state = 'current'
-       WHERE n.entry_id IN (SELECT value FROM json_each(?)) ORDER BY n.entry_id, n.position`,
+      `SELECT e.id AS entry_id, n.value ->> 'value' AS value, n.value ->> 'strength' AS strength
+       FROM designation_entries e JOIN designation_lists l ON l.id = e.list_id AND l.state = 'current', json_each(e.data, '$.names') n
+       WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.id, n.key`,
     );
     this.entryOf = db.prepare(
       `SELECT e.list_ref, e.authority, e.data, l.key, l.list_name FROM designation_entries e

@@ -4,7 +4,7 @@
  *
  *   node list-import-child.mjs <workspace> <crashAt> <file>...
  *
- *   in-batch:<n>   inside an entry batch's transaction, at its n-th multi-row insert of names, before COMMIT
+ *   in-batch:<n>   inside an entry batch's transaction, at the n-th entry of the import, before COMMIT
  *   before-swap    every entry and key table written, the swap not begun
  *   in-swap        inside the swap transaction, the new version marked current, before COMMIT
  *   after-swap     the new version committed as current, the old one not yet deleted
@@ -30,7 +30,7 @@ say('opened');
 // Keyed to the SQL the store runs: if it changes, the point is not reached and we exit 3.
 const [point, nth] = crashAt.split(':') as [string, string?];
 {
-  const marker = { 'before-swap': "SELECT 1 FROM designation_lists WHERE id = ? AND state = 'importing'", 'in-batch': 'INSERT INTO designation_names', 'in-swap': "state = 'current',", 'after-swap': 'DELETE FROM designation_entries WHERE id IN' }[point];
+  const marker = { 'before-swap': "SELECT 1 FROM designation_lists WHERE id = ? AND state = 'importing'", 'in-batch': 'INSERT INTO designation_entries', 'in-swap': "state = 'current',", 'after-swap': 'DELETE FROM designation_entries WHERE id IN' }[point];
   if (!marker) throw new Error(`unknown crash point ${crashAt}`);
   let runs = 0;
   const originalPrepare = db.prepare.bind(db);

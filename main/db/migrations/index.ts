@@ -12,9 +12,10 @@ import { bundleSync } from './011-bundle-sync';
 import { demo } from './012-demo';
 import { protectedIdentities } from './013-protected-identities';
 import { listAuthorities } from './014-list-authorities';
+import { namesInEntries } from './015-names-in-entries';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file and a new row here, never an edit to a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [initial, evidence, subjects, search, designations, screening, findings, workflow, documents, keys, bundleSync, demo, protectedIdentities, listAuthorities];
+export const MIGRATIONS: readonly Migration[] = [initial, evidence, subjects, search, designations, screening, findings, workflow, documents, keys, bundleSync, demo, protectedIdentities, listAuthorities, namesInEntries];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

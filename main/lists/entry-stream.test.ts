@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testContext } from '../test-support/service-context';
+import { ListParseError } from './common';
+import { WORKER_BATCH, readHere, readInWorker, type ReadRequest } from './entry-stream';
+import { prepareImport, runImport } from './list-import';
+import { KeyMemo, isSkipped, type ReadItem } from './prepared-entry';
+import { fixture, removeTempFiles, tempFile } from './test-fixtures';
+
+/**
+ * Big lists are read in a worker thread. No real fixture is big enough to be sent there by size,
+ * so these tests ask for the worker by name, and compare it with reading in this thread.
+ */
+afterAll(removeTempFiles);
+
+const UN_2020 = fixture('un', 'un_consolidated_2020-03-20.xml');
+const OFAC_CSV = ['sdn.csv.gz', 'alt.csv', 'add.csv', 'sdn_comments.csv'].map((name) => ({ path: fixture('us-ofac-sdn', 'full-2021-07', name), name }));
+
+/** The UN 2020 list with its records three times over (new references): 3,042 entries, two batches. */
+function unTriple(): string {
+  const xml = fs.readFileSync(UN_2020, 'utf8');
+  const start = xml.indexOf('<INDIVIDUALS>');
+  const end = xml.lastIndexOf('</ENTITIES>') + '</ENTITIES>'.length;
+  const copies = [0, 1, 2].map((c) => xml.slice(start, end).replace(/<REFERENCE_NUMBER>([^<]+)<\/REFERENCE_NUMBER>/g, `<REFERENCE_NUMBER>$1-${c}</REFERENCE_NUMBER>`));
+  return tempFile('un-triple.xml', xml.slice(0, start) + copies.join('') + xml.slice(end));
+}
+
+/** Items with the keys the worker left to the writer made as the writer makes them. */
+function keyed(items: ReadItem[]): ReadItem[] {
+  const memo = new KeyMemo();
+  return items.map((item) => (isSkipped(item) || item.keys ? item : { ...item, keys: memo.of(item.entry.names) }));
+}
+
+async function bothWays(request: ReadRequest) {
+  const here: ReadItem[] = [];
+  const hereOutcome = await readHere(request, () => true, (item) => here.push(item));
+  const batches: number[] = [];
+  const there: ReadItem[] = [];
+  const thereOutcome = await readInWorker(request, (items) => {
+    batches.push(items.length);
+    there.push(...items);
+  });
+  return { here, hereOutcome, there: keyed(there), thereOutcome, batches };
+}
+
+describe('reading a list in a worker thread', () => {
+  it('hands over what reading here gives, in the same order, in batches: the UN list three times over', async () => {
+    const { here, hereOutcome, there, thereOutcome, batches } = await bothWays({ files: [{ path: unTriple(), name: 'un.xml' }], format: 'un_xml' });
+    expect(here).toHaveLength(3042);
+    expect(there).toEqual(here);
+    expect(thereOutcome).toEqual(hereOutcome);
+    expect(batches).toEqual([WORKER_BATCH, 3042 - WORKER_BATCH]);
+    // Prepared as the store needs them: authority, JSON, keys.
+    const first = here[0]!;
+    if (isSkipped(first)) throw new Error('the first record was skipped');
+    expect(first).toMatchObject({ authority: 'UN', entry: { listId: expect.any(String) } });
+    expect(JSON.parse(first.json)).toEqual(first.entry);
+    expect(first.keys!.length).toBeGreaterThan(0);
+  });
+
+  it('reads a set of several files (the OFAC CSV set, sdn.csv gzipped) the same way, with its report', async () => {
+    const { here, hereOutcome, there, thereOutcome } = await bothWays({ files: OFAC_CSV, format: 'ofac_csv' });
+    expect(there.length).toBe(here.length);
+    expect(there).toEqual(here);
+    expect(thereOutcome.report).toEqual(hereOutcome.report);
+    expect(thereOutcome.list).toMatchObject({ key: 'us-ofac-sdn', authority: 'US' });
+  });
+
+  it("fails with the reader's own error, file and line, as reading here does", async () => {
+    const text = fs.readFileSync(unTriple(), 'utf8');
+    const at = text.indexOf('<FIRST_NAME>', Math.floor(text.length * 0.85));
+    const broken = tempFile('broken.xml', `${text.slice(0, at)}<FIRST_NAME>ALI</SECOND_NAME>${text.slice(at + '<FIRST_NAME>'.length)}`);
+    const request: ReadRequest = { files: [{ path: broken, name: 'consolidated.xml' }], format: 'un_xml' };
+    const hereError = await readHere(request, () => true, () => undefined).catch((e: unknown) => e);
+    let handedOver = 0;
+    const thereError = await readInWorker(request, (items) => (handedOver += items.length)).catch((e: unknown) => e);
+    expect(hereError).toBeInstanceOf(ListParseError);
+    expect(thereError).toBeInstanceOf(ListParseError);
+    expect(thereError).toMatchObject({ fileKind: 'consolidated.xml', code: 'malformed', at: (hereError as ListParseError).at, message: (hereError as ListParseError).message });
+    expect((thereError as ListParseError).at).toMatch(/^line \d+, column \d+$/);
+    expect(handedOver).toBe(WORKER_BATCH); // the batch before the break was handed over as it was read
+  });
+
+  it('stops when the writer fails, with the writer’s error, and hands over nothing after it', async () => {
+    const request: ReadRequest = { files: [{ path: unTriple(), name: 'un.xml' }], format: 'un_xml' };
+    let calls = 0;
+    const failure = new Error('disk full');
+    await expect(
+      readInWorker(request, () => {
+        calls++;
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(calls).toBe(1);
+  });
+
+  it('stops at once when aborted, even before any entry is read', async () => {
+    const controller = new AbortController();
+    const reason = new Error('cancelled');
+    const reading = readInWorker({ files: [{ path: unTriple(), name: 'un.xml' }], format: 'un_xml' }, () => undefined, controller.signal);
+    controller.abort(reason);
+    await expect(reading).rejects.toBe(reason);
+  });
+});
+
+describe('an import read in a worker', () => {
+  it('stores exactly what an import read here stores', async () => {
+    const triple = unTriple();
+    const size = fs.statSync(triple).size;
+    const storedBy = async (inWorker: boolean) => {
+      const ctx = testContext();
+      const prepared = prepareImport([{ path: triple, name: 'un.xml', sha256: 'a'.repeat(64), size }]);
+      const result = await runImport(ctx, { ...prepared, inWorker });
+      const rows = ctx.db.prepare('SELECT list_ref, authority, type, programmes, listed_on, data FROM designation_entries ORDER BY id').all();
+      const identifiers = ctx.db.prepare('SELECT e.list_ref, i.position, i.value, i.type FROM designation_identifiers i JOIN designation_entries e ON e.id = i.entry_id ORDER BY 1, 2').all();
+      const keys = ctx.db.prepare('SELECT e.list_ref, k.key FROM designation_name_keys k JOIN designation_entries e ON e.id = k.entry_id ORDER BY 1, 2').all();
+      return { report: result.report, rows, identifiers, keys };
+    };
+    const here = await storedBy(false);
+    const there = await storedBy(true);
+    expect(here.rows).toHaveLength(3042);
+    expect(there).toEqual(here);
+  });
+});

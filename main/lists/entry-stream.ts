@@ -1,0 +1,130 @@
+/**
+ * Reading a list's files into prepared entries (prepared-entry.ts) for the store: in this thread,
+ * or, for big files, in a worker thread (read-worker.ts), so that parsing and key-making run
+ * beside the database writes instead of between them. Same reader, same preparation, same
+ * order either way; only the thread differs.
+ *
+ * The worker hands entries over in batches and blocks (Atomics.wait) while MAX_IN_FLIGHT batches
+ * await writing: memory stays bounded however much faster it reads than the disk writes.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { DesignationList, ListFormat, ParseReport } from '../../shared/domain/designations';
+import { ListParseError } from './common';
+import type { ListInput } from './detect';
+import { EntryPreparer, type ReadItem } from './prepared-entry';
+import { prepareRead } from './read-list';
+
+/** From this many bytes of files, a list is read in a worker (starting one costs ~0.1 s). */
+export const WORKER_MIN_BYTES = 8 * 2 ** 20;
+/** Items per batch a worker hands over. */
+export const WORKER_BATCH = 2000;
+/** Batches handed over and not yet written, at most. */
+export const MAX_IN_FLIGHT = 4;
+/**
+ * The worker makes an entry's keys only while this many batches await writing (the writer is
+ * behind); otherwise it leaves them to the writer, which would wait idle. Making keys is about a
+ * third of the work: shared this way, both threads stay busy whichever is faster on the machine.
+ */
+export const KEYS_HERE_FROM = 2;
+
+export interface ReadRequest {
+  files: ListInput[];
+  format: ListFormat;
+}
+
+/** The list as the reader saw it; its entries went to the callback. */
+export interface ReadOutcome {
+  list: DesignationList;
+  report: ParseReport;
+}
+
+/** Reads in this thread, preparing each entry as it is read; `withKeys` says whether to make its keys here. */
+export async function readHere(request: ReadRequest, withKeys: () => boolean, onItem: (item: ReadItem) => void): Promise<ReadOutcome> {
+  const read = prepareRead(request.files, request.format);
+  const preparer = new EntryPreparer(read.authority);
+  const parsed = await read.read({ collect: false, onEntry: (entry) => onItem(preparer.prepare(entry, withKeys())) });
+  return { list: parsed.list, report: parsed.report };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The worker's side of the conversation (read-worker.ts sends, readInWorker receives)
+
+export interface WorkerInput {
+  request: ReadRequest;
+  /** Int32Array[1] over a SharedArrayBuffer: batches handed over and not yet written. */
+  inFlight: SharedArrayBuffer;
+}
+
+/** An error crossing the thread boundary: a list's own error keeps its parts. */
+export type SentError =
+  | { kind: 'list'; fileKind: string; code: ListParseError['code']; at: string | null; detail: string }
+  | { kind: 'other'; message: string; stack?: string };
+
+export type WorkerMessage = { type: 'items'; items: ReadItem[] } | { type: 'done'; outcome: ReadOutcome } | { type: 'failed'; error: SentError };
+
+export function sendable(error: unknown): SentError {
+  if (error instanceof ListParseError) return { kind: 'list', fileKind: error.fileKind, code: error.code, at: error.at, detail: error.detail };
+  const e = error instanceof Error ? error : new Error(String(error));
+  return { kind: 'other', message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
+}
+
+function received(error: SentError): Error {
+  if (error.kind === 'list') return new ListParseError(error.fileKind, error.code, error.at, error.detail);
+  const e = new Error(error.message);
+  if (error.stack) e.stack = error.stack;
+  return e;
+}
+
+/** The bundled worker next to the bundled main (the app, the host), else the source through tsx (tests, benchmarks). */
+function startWorker(workerData: WorkerInput): Worker {
+  const here = typeof __dirname === 'string' ? __dirname : path.join(process.cwd(), 'main', 'lists');
+  // A larger young generation: reading allocates many short-lived objects, and the default
+  // makes the worker spend a fifth of its time collecting them.
+  const options = { workerData, resourceLimits: { maxYoungGenerationSizeMb: 64 } };
+  const bundled = path.join(here, 'list-reader.cjs');
+  if (fs.existsSync(bundled)) return new Worker(bundled, options);
+  const source = path.join(here, 'read-worker.ts');
+  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { ...options, eval: true });
+}
+
+/**
+ * Reads in a worker thread. `onItems` runs here, a batch at a time; if it throws, the worker is
+ * stopped and the read fails with that error. An abort stops the worker at once.
+ */
+export function readInWorker(request: ReadRequest, onItems: (items: ReadItem[]) => void, signal?: AbortSignal): Promise<ReadOutcome> {
+  return new Promise<ReadOutcome>((resolve, reject) => {
+    const inFlight = new SharedArrayBuffer(4);
+    const counter = new Int32Array(inFlight);
+    const worker = startWorker({ request, inFlight });
+    let settled = false;
+    const settle = (error: unknown, outcome?: ReadOutcome) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      if (error) {
+        void worker.terminate();
+        reject(error);
+      } else resolve(outcome!);
+    };
+    const onAbort = () => settle(signal!.reason ?? new Error('aborted'));
+    signal?.addEventListener('abort', onAbort);
+    worker.on('message', (message: WorkerMessage) => {
+      if (settled) return;
+      if (message.type === 'items') {
+        try {
+          onItems(message.items);
+        } catch (error) {
+          settle(error);
+          return;
+        }
+        Atomics.sub(counter, 0, 1);
+        Atomics.notify(counter, 0);
+      } else if (message.type === 'done') settle(null, message.outcome);
+      else settle(received(message.error));
+    });
+    worker.on('error', (error) => settle(error));
+    worker.on('exit', (code) => settle(new Error(`the list reader stopped before the end of the file (exit code ${code})`)));
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * What the designation store writes for an entry, made before the writer sees it: the entry's
+ * authority, its JSON, and the hashed screening keys of its names. Made where the list is read (a
+ * worker thread for big files, see entry-stream.ts), so that the thread holding the database only
+ * writes.
+ */
+import type { Authority, DesignationEntry } from '../../shared/domain/designations';
+import { nameKeyHashes } from '../screening/name-keys';
+
+export interface PreparedEntry {
+  entry: DesignationEntry;
+  authority: Authority;
+  json: string;
+  /**
+   * keyHash of every nameKeys() of every name, repeats and all (the key sink drops repeats); null
+   * when left to the writer (keysOf), which then makes them itself.
+   */
+  keys: number[] | null;
+}
+
+/** A record not stored, and why. */
+export interface SkippedRecord {
+  at: string;
+  reason: string;
+}
+
+export type ReadItem = PreparedEntry | SkippedRecord;
+
+export const isSkipped = (item: ReadItem): item is SkippedRecord => 'reason' in item;
+
+/**
+ * The hashed keys of names, remembered by name: about half of a list's names are repeated (an
+ * entity listed by several authorities is one entry each, "Given Family" and "FAMILY, Given").
+ */
+export class KeyMemo {
+  private readonly byName = new Map<string, number[]>();
+  constructor(private readonly max = 100_000) {}
+
+  /** The keys of all the names, repeats and all. */
+  of(names: readonly { value: string }[]): number[] {
+    if (names.length === 1) return this.name(names[0]!.value);
+    const keys: number[] = [];
+    for (const name of names) for (const key of this.name(name.value)) keys.push(key);
+    return keys;
+  }
+
+  private name(value: string): number[] {
+    let keys = this.byName.get(value);
+    if (!keys) {
+      if (this.byName.size >= this.max) this.byName.clear();
+      keys = nameKeyHashes(value);
+      this.byName.set(value, keys);
+    }
+    return keys;
+  }
+}
+
+/** Prepares the entries of one list, in the order they are read. */
+export class EntryPreparer {
+  private readonly memo = new KeyMemo();
+
+  /** `authority`: for entries that do not name their own (null when the list's format has none). */
+  constructor(private readonly authority: Authority | null) {}
+
+  /** `withKeys` false leaves the keys to the writer (see entry-stream.ts for when). */
+  prepare(entry: DesignationEntry, withKeys = true): ReadItem {
+    const authority = entry.authority ?? this.authority;
+    if (!authority) return { at: `entry ${entry.listId}`, reason: 'the entry names no authority, and its list has none' };
+    if (!withKeys) return { entry, authority, json: JSON.stringify(entry), keys: null };
+    return { entry, authority, json: JSON.stringify(entry), keys: this.memo.of(entry.names) };
+  }
+}
