@@ -24,7 +24,7 @@ import type {
 import { LIST_SKIPPED_KEPT } from '../../shared/contract/channels/lists';
 import type { Authority, DesignationEntry, DesignationList, ListFormat } from '../../shared/domain/designations';
 import { Failure } from '../ipc/failure';
-import { NAME_KEYS_VERSION, nameKeys } from '../screening/name-keys';
+import { NAME_KEYS_VERSION } from '../screening/name-keys';
 import { KeyMemo, type PreparedEntry, type SkippedRecord } from './prepared-entry';
 
 /** Entries per write transaction: large enough to amortise the commit, small enough to stay responsive. */
@@ -55,12 +55,6 @@ export function normaliseIdentifier(value: string): string {
   return value.normalize('NFKC').toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** The distinct screening keys of an entry's names. */
-export function entryKeys(names: readonly { value: string }[]): string[] {
-  const keys = new Set<string>();
-  for (const name of names) for (const key of nameKeys(name.value)) keys.add(key);
-  return [...keys];
-}
 
 // ---------------------------------------------------------------------------------------------
 // Key tables and the views over them
@@ -320,7 +314,7 @@ export class EntryWriter {
 
   add(prepared: PreparedEntry): void {
     // Keys the reader left to the writer (entry-stream.ts): made here, outside the transaction.
-    this.pending.push(prepared.keys ? prepared : { ...prepared, keys: this.memo.of(prepared.entry.names) });
+    this.pending.push(prepared.keys ? prepared : { ...prepared, keys: this.memo.of(prepared.names) });
     if (this.pending.length >= ENTRY_BATCH) this.writePending();
   }
 
@@ -355,26 +349,19 @@ export class EntryWriter {
   private write(batch: PreparedEntry[]): number {
     const identifiers: unknown[] = [];
     let stored = 0;
-    for (const { entry, authority, json, keys: entryKeyList } of batch) {
-      const inserted = this.insertEntry.run(
-        this.listId,
-        entry.listId,
-        authority,
-        entry.type,
-        JSON.stringify(entry.programmes),
-        entry.listedOn,
-        json,
-      );
+    for (const entry of batch) {
+      const inserted = this.insertEntry.run(this.listId, entry.listRef, entry.authority, entry.type, entry.programmes, entry.listedOn, entry.json);
       if (inserted.changes === 0) {
-        this.skip(`entry ${entry.listId}`, `listed twice under the reference ${entry.listId}: the first is kept`);
+        this.skip(`entry ${entry.listRef}`, `listed twice under the reference ${entry.listRef}: the first is kept`);
         continue;
       }
       const id = Number(inserted.lastInsertRowid);
-      this.keys.add(id, entryKeyList!);
-      entry.identifiers.forEach((identifier, i) => {
-        const value = normaliseIdentifier(identifier.value);
-        if (value) identifiers.push(id, i, value, identifier.type, identifier.country);
-      });
+      this.keys.add(id, entry.keys!);
+      const ids = entry.identifiers;
+      for (let i = 0; i < ids.length; i += 4) {
+        const value = normaliseIdentifier(ids[i + 1] as string);
+        if (value) identifiers.push(id, ids[i], value, ids[i + 2], ids[i + 3]);
+      }
       stored++;
       this.names += entry.names.length;
     }
@@ -446,8 +433,8 @@ export async function rekeyStaleLists(db: Database): Promise<string[]> {
     for (;;) {
       const rows = namesAfter.all(list.id, after, ENTRY_BATCH) as { entry_id: number; value: string }[];
       if (rows.length === 0) break;
-      const byEntry = new Map<number, { value: string }[]>();
-      for (const row of rows) (byEntry.get(row.entry_id) ?? byEntry.set(row.entry_id, []).get(row.entry_id)!).push(row);
+      const byEntry = new Map<number, string[]>();
+      for (const row of rows) (byEntry.get(row.entry_id) ?? byEntry.set(row.entry_id, []).get(row.entry_id)!).push(row.value);
       for (const [entryId, names] of byEntry) sink.add(entryId, memo.of(names));
       sink.committed();
       after = rows.at(-1)!.entry_id;

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { DesignationEntry } from '../../shared/domain/designations';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testContext } from '../test-support/service-context';
 import { ListParseError } from './common';
@@ -28,7 +29,7 @@ function unTriple(): string {
 /** Items with the keys the worker left to the writer made as the writer makes them. */
 function keyed(items: ReadItem[]): ReadItem[] {
   const memo = new KeyMemo();
-  return items.map((item) => (isSkipped(item) || item.keys ? item : { ...item, keys: memo.of(item.entry.names) }));
+  return items.map((item) => (isSkipped(item) || item.keys ? item : { ...item, keys: memo.of(item.names) }));
 }
 
 async function bothWays(request: ReadRequest) {
@@ -50,11 +51,14 @@ describe('reading a list in a worker thread', () => {
     expect(there).toEqual(here);
     expect(thereOutcome).toEqual(hereOutcome);
     expect(batches).toEqual([WORKER_BATCH, 3042 - WORKER_BATCH]);
-    // Prepared as the store needs them: authority, JSON, keys.
+    // Prepared as the store needs them: the row's values, the whole entry as JSON, the keys.
     const first = here[0]!;
     if (isSkipped(first)) throw new Error('the first record was skipped');
-    expect(first).toMatchObject({ authority: 'UN', entry: { listId: expect.any(String) } });
-    expect(JSON.parse(first.json)).toEqual(first.entry);
+    const entry = JSON.parse(first.json) as DesignationEntry;
+    expect(first).toMatchObject({ listRef: entry.listId, authority: 'UN', type: entry.type, programmes: JSON.stringify(entry.programmes), listedOn: entry.listedOn });
+    expect(first.names).toEqual(entry.names.map((n) => n.value));
+    expect(first.identifiers).toEqual(entry.identifiers.flatMap((id, i) => [i, id.value, id.type, id.country]));
+    expect(first.keys).toEqual(new KeyMemo().of(first.names));
     expect(first.keys!.length).toBeGreaterThan(0);
   });
 
