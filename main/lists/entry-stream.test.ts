@@ -102,9 +102,18 @@ describe('reading a list in a worker thread', () => {
   it('stops at once when aborted, even before any entry is read', async () => {
     const controller = new AbortController();
     const reason = new Error('cancelled');
-    const reading = readInWorker({ files: [{ path: unTriple(), name: 'un.xml' }], format: 'un_xml' }, () => undefined, controller.signal);
+    const reading = readInWorker({ files: [{ path: unTriple(), name: 'un.xml' }], format: 'un_xml' }, () => undefined, { signal: controller.signal });
     controller.abort(reason);
     await expect(reading).rejects.toBe(reason);
+  });
+
+  it('refuses a list that needs more memory than the worker is given, saying so, with the file’s name', async () => {
+    // A heap far too small for reading the full OFAC set: the worker runs out of memory.
+    const reading = readInWorker({ files: OFAC_CSV, format: 'ofac_csv' }, () => undefined, { heapMib: 16 });
+    await expect(reading).rejects.toMatchObject({
+      code: 'LIST_UNREADABLE',
+      message: 'sdn.csv.gz: the list is too large to read here (it needs more than 16 MiB of memory); the previous version is still in use.',
+    });
   });
 });
 

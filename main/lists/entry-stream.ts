@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DesignationList, ListFormat, ParseReport } from '../../shared/domain/designations';
+import { Failure } from '../ipc/failure';
 import { ListParseError } from './common';
 import type { ListInput } from './detect';
 import { EntryPreparer, type ReadItem } from './prepared-entry';
@@ -22,6 +23,12 @@ export const WORKER_MIN_BYTES = 8 * 2 ** 20;
 export const WORKER_BATCH = 2000;
 /** Batches handed over and not yet written, at most. */
 export const MAX_IN_FLIGHT = 4;
+/**
+ * The worker's heap, at most (MiB). What it keeps is little (the FtM reader's Sanctions between
+ * its passes): a million generated entities read within 256 MiB. Without a cap V8 lets garbage
+ * grow to several times that.
+ */
+export const WORKER_HEAP_MIB = 512;
 /**
  * The worker makes an entry's keys only while this many batches await writing (the writer is
  * behind); otherwise it leaves them to the writer, which would wait idle. Making keys is about a
@@ -78,11 +85,11 @@ function received(error: SentError): Error {
 }
 
 /** The bundled worker next to the bundled main (the app, the host), else the source through tsx (tests, benchmarks). */
-function startWorker(workerData: WorkerInput): Worker {
+function startWorker(workerData: WorkerInput, heapMib: number): Worker {
   const here = typeof __dirname === 'string' ? __dirname : path.join(process.cwd(), 'main', 'lists');
   // A larger young generation: reading allocates many short-lived objects, and the default
   // makes the worker spend a fifth of its time collecting them.
-  const options = { workerData, resourceLimits: { maxYoungGenerationSizeMb: 64 } };
+  const options = { workerData, resourceLimits: { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: heapMib } };
   const bundled = path.join(here, 'list-reader.cjs');
   if (fs.existsSync(bundled)) return new Worker(bundled, options);
   const source = path.join(here, 'read-worker.ts');
@@ -91,13 +98,18 @@ function startWorker(workerData: WorkerInput): Worker {
 
 /**
  * Reads in a worker thread. `onItems` runs here, a batch at a time; if it throws, the worker is
- * stopped and the read fails with that error. An abort stops the worker at once.
+ * stopped and the read fails with that error. An abort stops the worker at once. A list that needs
+ * more than `heapMib` fails with LIST_UNREADABLE, saying so.
  */
-export function readInWorker(request: ReadRequest, onItems: (items: ReadItem[]) => void, signal?: AbortSignal): Promise<ReadOutcome> {
+export function readInWorker(
+  request: ReadRequest,
+  onItems: (items: ReadItem[]) => void,
+  { signal, heapMib = WORKER_HEAP_MIB }: { signal?: AbortSignal; heapMib?: number } = {},
+): Promise<ReadOutcome> {
   return new Promise<ReadOutcome>((resolve, reject) => {
     const inFlight = new SharedArrayBuffer(4);
     const counter = new Int32Array(inFlight);
-    const worker = startWorker({ request, inFlight });
+    const worker = startWorker({ request, inFlight }, heapMib);
     let settled = false;
     const settle = (error: unknown, outcome?: ReadOutcome) => {
       if (settled) return;
@@ -124,7 +136,16 @@ export function readInWorker(request: ReadRequest, onItems: (items: ReadItem[]) 
       } else if (message.type === 'done') settle(null, message.outcome);
       else settle(received(message.error));
     });
-    worker.on('error', (error) => settle(error));
+    worker.on('error', (error: Error & { code?: string }) =>
+      settle(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new Failure(
+              'LIST_UNREADABLE',
+              `${request.files[0]!.name}: the list is too large to read here (it needs more than ${heapMib} MiB of memory); the previous version is still in use.`,
+            )
+          : error,
+      ),
+    );
     worker.on('exit', (code) => settle(new Error(`the list reader stopped before the end of the file (exit code ${code})`)));
   });
 }

@@ -121,7 +121,7 @@ async function importNow(ctx: ServiceContext, prepared: PreparedImport, control:
   try {
     const request = { files: files.map((f) => ({ path: f.path, name: f.name })), format: read.format };
     const parsed = prepared.inWorker
-      ? await readInWorker(request, (items) => items.forEach(take), signal)
+      ? await readInWorker(request, (items) => items.forEach(take), { signal })
       : await readHere(request, () => true, take);
     if (signal?.aborted) throw cancelled();
     if (writeError) throw writeError;
