@@ -6,6 +6,7 @@
  * thread for a fraction of the cost of a nested object.
  */
 import type { Authority, DesignationEntry } from '../../shared/domain/designations';
+import { memoised } from '../screening/memoised';
 import { nameKeyHashes } from '../screening/name-keys';
 
 export interface PreparedEntry {
@@ -44,24 +45,16 @@ export const isSkipped = (item: ReadItem): item is SkippedRecord => 'reason' in 
  * entity listed by several authorities is one entry each, "Given Family" and "FAMILY, Given").
  */
 export class KeyMemo {
-  private readonly byName = new Map<string, number[]>();
-  constructor(private readonly max = 100_000) {}
+  private readonly name: (value: string) => number[];
+  constructor(max = 100_000) {
+    this.name = memoised(nameKeyHashes, max);
+  }
 
   /** The keys of all the names (their values), repeats and all. */
   of(names: readonly string[]): number[] {
     if (names.length === 1) return this.name(names[0]!);
     const keys: number[] = [];
     for (const name of names) for (const key of this.name(name)) keys.push(key);
-    return keys;
-  }
-
-  private name(value: string): number[] {
-    let keys = this.byName.get(value);
-    if (!keys) {
-      if (this.byName.size >= this.max) this.byName.clear();
-      keys = nameKeyHashes(value);
-      this.byName.set(value, keys);
-    }
     return keys;
   }
 }

@@ -9,6 +9,8 @@
  * (Mohammed, Muhammad, Mohamed → mhmd), so that Hailong and Hailun stay apart.
  */
 
+import { memoised } from './memoised';
+
 const LETTER_CLASSES: Record<string, string> = { b: 'P', p: 'P', t: 'T', d: 'T', k: 'K', g: 'K', c: 'K', q: 'K', l: 'R', r: 'R', m: 'M', n: 'N' };
 
 /**
@@ -110,19 +112,8 @@ function soundClasses(s: string): string {
   return out;
 }
 
-const remembered = new Map<string, string[]>();
-const REMEMBERED_MAX = 200_000;
-
 /** The skeletons a token may have: more than one when it has a kh or a th. */
-export function coarseSkeletons(token: string): string[] {
-  let hit = remembered.get(token);
-  if (!hit) {
-    if (remembered.size >= REMEMBERED_MAX) remembered.clear();
-    hit = skeletonsOf(token);
-    remembered.set(token, hit);
-  }
-  return hit;
-}
+export const coarseSkeletons: (token: string) => string[] = memoised(skeletonsOf, 200_000);
 
 function skeletonsOf(token: string): string[] {
   const lower = token.toLowerCase();

@@ -6,6 +6,7 @@ import type { NameScriptCode, SubjectType } from '../../shared/domain/subjects';
 import { normaliseIdentifier } from '../lists/designation-store';
 import { compareNames, isPhoneticForm, prepareName, type PreparedName } from './name-match';
 import { formOf } from './romanise';
+import { memoised } from './memoised';
 
 /**
  * A candidate's score: the best agreement between one of the subject's names and one of the
@@ -52,16 +53,9 @@ export interface Scored {
 
 /** Prepared names by value, so that a run romanises each list name once. */
 export class NameCache {
-  private readonly map = new Map<string, PreparedName>();
-  constructor(private readonly max = 200_000) {}
-  get(value: string): PreparedName {
-    let hit = this.map.get(value);
-    if (!hit) {
-      if (this.map.size >= this.max) this.map.clear();
-      hit = prepareName(value);
-      this.map.set(value, hit);
-    }
-    return hit;
+  readonly get: (value: string) => PreparedName;
+  constructor(max = 200_000) {
+    this.get = memoised(prepareName, max);
   }
 }
 
