@@ -5,8 +5,9 @@ import { testContext } from '../test-support/service-context';
 import { ListParseError } from './common';
 import { WORKER_BATCH, readHere, readInWorker, type ReadRequest } from './entry-stream';
 import { prepareImport, runImport } from './list-import';
+import { prepareRead } from './read-list';
 import { KeyMemo, isSkipped, type ReadItem } from './prepared-entry';
-import { fixture, removeTempFiles, tempFile } from './test-fixtures';
+import { fixture, removeTempFiles, tempFile, unListRepeated } from './test-fixtures';
 
 /**
  * Big lists are read in a worker thread. No real fixture is big enough to be sent there by size,
@@ -14,17 +15,10 @@ import { fixture, removeTempFiles, tempFile } from './test-fixtures';
  */
 afterAll(removeTempFiles);
 
-const UN_2020 = fixture('un', 'un_consolidated_2020-03-20.xml');
 const OFAC_CSV = ['sdn.csv.gz', 'alt.csv', 'add.csv', 'sdn_comments.csv'].map((name) => ({ path: fixture('us-ofac-sdn', 'full-2021-07', name), name }));
 
-/** The UN 2020 list with its records three times over (new references): 3,042 entries, two batches. */
-function unTriple(): string {
-  const xml = fs.readFileSync(UN_2020, 'utf8');
-  const start = xml.indexOf('<INDIVIDUALS>');
-  const end = xml.lastIndexOf('</ENTITIES>') + '</ENTITIES>'.length;
-  const copies = [0, 1, 2].map((c) => xml.slice(start, end).replace(/<REFERENCE_NUMBER>([^<]+)<\/REFERENCE_NUMBER>/g, `<REFERENCE_NUMBER>$1-${c}</REFERENCE_NUMBER>`));
-  return tempFile('un-triple.xml', xml.slice(0, start) + copies.join('') + xml.slice(end));
-}
+/** The UN 2020 list three times over: 3,042 entries, two batches. */
+const unTriple = () => tempFile('un-triple.xml', unListRepeated(3));
 
 /** Items with the keys the worker left to the writer made as the writer makes them. */
 function keyed(items: ReadItem[]): ReadItem[] {
@@ -34,7 +28,7 @@ function keyed(items: ReadItem[]): ReadItem[] {
 
 async function bothWays(request: ReadRequest) {
   const here: ReadItem[] = [];
-  const hereOutcome = await readHere(request, () => true, (item) => here.push(item));
+  const hereOutcome = await readHere(prepareRead(request.files, request.format), () => true, (item) => here.push(item));
   const batches: number[] = [];
   const there: ReadItem[] = [];
   const thereOutcome = await readInWorker(request, (items) => {
@@ -75,7 +69,7 @@ describe('reading a list in a worker thread', () => {
     const at = text.indexOf('<FIRST_NAME>', Math.floor(text.length * 0.85));
     const broken = tempFile('broken.xml', `${text.slice(0, at)}<FIRST_NAME>ALI</SECOND_NAME>${text.slice(at + '<FIRST_NAME>'.length)}`);
     const request: ReadRequest = { files: [{ path: broken, name: 'consolidated.xml' }], format: 'un_xml' };
-    const hereError = await readHere(request, () => true, () => undefined).catch((e: unknown) => e);
+    const hereError = await readHere(prepareRead(request.files, request.format), () => true, () => undefined).catch((e: unknown) => e);
     let handedOver = 0;
     const thereError = await readInWorker(request, (items) => (handedOver += items.length)).catch((e: unknown) => e);
     expect(hereError).toBeInstanceOf(ListParseError);

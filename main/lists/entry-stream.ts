@@ -15,7 +15,7 @@ import { Failure } from '../ipc/failure';
 import { ListParseError } from './common';
 import type { ListInput } from './detect';
 import { EntryPreparer, type ReadItem } from './prepared-entry';
-import { prepareRead } from './read-list';
+import type { PreparedRead } from './read-list';
 
 /** From this many bytes of files, a list is read in a worker (starting one costs ~0.1 s). */
 export const WORKER_MIN_BYTES = 8 * 2 ** 20;
@@ -47,9 +47,11 @@ export interface ReadOutcome {
   report: ParseReport;
 }
 
-/** Reads in this thread, preparing each entry as it is read; `withKeys` says whether to make its keys here. */
-export async function readHere(request: ReadRequest, withKeys: () => boolean, onItem: (item: ReadItem) => void): Promise<ReadOutcome> {
-  const read = prepareRead(request.files, request.format);
+/**
+ * Reads in this thread (`read`: the files recognised by prepareRead), preparing each entry as it
+ * is read; `withKeys` says whether to make its keys here.
+ */
+export async function readHere(read: PreparedRead, withKeys: () => boolean, onItem: (item: ReadItem) => void): Promise<ReadOutcome> {
   const preparer = new EntryPreparer(read.authority);
   const parsed = await read.read({ collect: false, onEntry: (entry) => onItem(preparer.prepare(entry, withKeys())) });
   return { list: parsed.list, report: parsed.report };

@@ -14,7 +14,7 @@ import { invoke } from '../test-support/workbench-import';
 import { openWorkbench, type Workbench } from '../workbench';
 import { DATABASE_FILE } from '../workspace/open-workspace';
 import { readList } from './read-list';
-import { HTML_ERROR_PAGE, fixture } from './test-fixtures';
+import { HTML_ERROR_PAGE, fixture, unListRepeated } from './test-fixtures';
 
 /**
  * Lists imported the way the app imports them: files streamed through the upload transport
@@ -52,13 +52,7 @@ for (const name of ['alt.csv', 'add.csv', 'sdn_comments.csv']) fs.copyFileSync(f
 const UN_2020 = fixture('un', 'un_consolidated_2020-03-20.xml');
 /** The UN 2020 list with its records three times over (new references): 3,042 entries, more than one batch. */
 const UN_TRIPLE = path.join(files, 'un-triple.xml');
-{
-  const xml = fs.readFileSync(UN_2020, 'utf8');
-  const start = xml.indexOf('<INDIVIDUALS>');
-  const end = xml.lastIndexOf('</ENTITIES>') + '</ENTITIES>'.length;
-  const copies = [0, 1, 2].map((c) => xml.slice(start, end).replace(/<REFERENCE_NUMBER>([^<]+)<\/REFERENCE_NUMBER>/g, `<REFERENCE_NUMBER>$1-${c}</REFERENCE_NUMBER>`));
-  fs.writeFileSync(UN_TRIPLE, xml.slice(0, start) + copies.join('') + xml.slice(end));
-}
+fs.writeFileSync(UN_TRIPLE, unListRepeated(3));
 
 interface Uploaded {
   uploadId: string;

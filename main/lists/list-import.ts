@@ -119,10 +119,9 @@ async function importNow(ctx: ServiceContext, prepared: PreparedImport, control:
     }
   };
   try {
-    const request = { files: files.map((f) => ({ path: f.path, name: f.name })), format: read.format };
     const parsed = prepared.inWorker
-      ? await readInWorker(request, (items) => items.forEach(take), { signal })
-      : await readHere(request, () => true, take);
+      ? await readInWorker({ files: files.map((f) => ({ path: f.path, name: f.name })), format: read.format }, (items) => items.forEach(take), { signal })
+      : await readHere(read, () => true, take);
     if (signal?.aborted) throw cancelled();
     if (writeError) throw writeError;
     writer.flush();

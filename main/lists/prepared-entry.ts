@@ -25,7 +25,7 @@ export interface PreparedEntry {
   identifiers: (number | string | null)[];
   /**
    * keyHash of every nameKeys() of every name, repeats and all (the key sink drops repeats); null
-   * when left to the writer (keysOf), which then makes them itself.
+   * when left to the writer (EntryWriter.add), which then makes them itself.
    */
   keys: number[] | null;
 }

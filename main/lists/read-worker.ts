@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { KEYS_HERE_FROM, MAX_IN_FLIGHT, WORKER_BATCH, readHere, sendable, type WorkerInput, type WorkerMessage } from './entry-stream';
 import type { ReadItem } from './prepared-entry';
+import { prepareRead } from './read-list';
 
 const { request, inFlight } = workerData as WorkerInput;
 const counter = new Int32Array(inFlight);
@@ -26,13 +27,19 @@ function handOver(): void {
   }
 }
 
-readHere(request, () => Atomics.load(counter, 0) >= KEYS_HERE_FROM, (item) => {
-  batch.push(item);
-  if (batch.length >= WORKER_BATCH) handOver();
-}).then(
-  (outcome) => {
-    handOver();
-    post({ type: 'done', outcome });
-  },
-  (error: unknown) => post({ type: 'failed', error: sendable(error) }),
-);
+// The files were recognised in the main thread; the worker has only their paths and format, and
+// recognises them again (first bytes only). A failure there is reported like any other.
+Promise.resolve()
+  .then(() =>
+    readHere(prepareRead(request.files, request.format), () => Atomics.load(counter, 0) >= KEYS_HERE_FROM, (item) => {
+      batch.push(item);
+      if (batch.length >= WORKER_BATCH) handOver();
+    }),
+  )
+  .then(
+    (outcome) => {
+      handOver();
+      post({ type: 'done', outcome });
+    },
+    (error: unknown) => post({ type: 'failed', error: sendable(error) }),
+  );

@@ -36,6 +36,20 @@ export const HTML_ERROR_PAGE = `<!DOCTYPE html>
 <body><h1>Service Unavailable</h1><p>The server is temporarily unable to service your request.</p></body></html>
 `;
 
+/**
+ * The text of the real UN 2020 list with its records `copies` times over, each copy under new
+ * references (1,014 entries a copy): a bigger list of real records.
+ */
+export function unListRepeated(copies: number): string {
+  const xml = fs.readFileSync(fixture('un', 'un_consolidated_2020-03-20.xml'), 'utf8');
+  const start = xml.indexOf('<INDIVIDUALS>');
+  const end = xml.lastIndexOf('</ENTITIES>') + '</ENTITIES>'.length;
+  const records = Array.from({ length: copies }, (_, c) =>
+    xml.slice(start, end).replace(/<REFERENCE_NUMBER>([^<]+)<\/REFERENCE_NUMBER>/g, `<REFERENCE_NUMBER>$1-${c}</REFERENCE_NUMBER>`),
+  );
+  return xml.slice(0, start) + records.join('') + xml.slice(end);
+}
+
 /** Occurrences of a literal string in a file (the tests' independent count of records). */
 export function countOccurrences(file: string, needle: string): number {
   const text = fs.readFileSync(file, 'utf8');
