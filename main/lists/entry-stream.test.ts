@@ -101,6 +101,53 @@ describe('reading a list in a worker thread', () => {
     await expect(reading).rejects.toBe(reason);
   });
 
+  describe('while the writer is slower than the reader (a slow disk)', () => {
+    /** The UN list eight times over: 8,112 entries, five batches, each written in 250 ms: slower than the worker reads them. */
+    const slowWriter = () => {
+      const until = performance.now() + 250;
+      while (performance.now() < until) {
+        /* writing */
+      }
+    };
+    const request = (): ReadRequest => ({ files: [{ path: tempFile('un-8.xml', unListRepeated(8)), name: 'un.xml' }], format: 'un_xml' });
+
+    it('lets the event loop turn between batches, so the app answers in between', async () => {
+      let turns = 0;
+      let ticking = true;
+      const tick = () => {
+        turns++;
+        if (ticking) setImmediate(tick);
+      };
+      setImmediate(tick);
+      const turnsAtBatch: number[] = [];
+      await readInWorker(request(), () => {
+        turnsAtBatch.push(turns);
+        slowWriter();
+      }).finally(() => (ticking = false));
+      expect(turnsAtBatch).toHaveLength(5);
+      // Between any two batches the loop went round at least once.
+      for (let i = 1; i < turnsAtBatch.length; i++) expect(turnsAtBatch[i]).toBeGreaterThan(turnsAtBatch[i - 1]!);
+    });
+
+    it('takes a cancel that arrives while a batch is written before the next batch', async () => {
+      const controller = new AbortController();
+      const reason = new Error('cancelled');
+      let batches = 0;
+      const reading = readInWorker(
+        request(),
+        () => {
+          batches++;
+          // The user presses Cancel as the second batch is written (the reader is ahead by then).
+          if (batches === 2) setTimeout(() => controller.abort(reason), 0);
+          slowWriter();
+        },
+        { signal: controller.signal },
+      );
+      await expect(reading).rejects.toBe(reason);
+      expect(batches).toBe(2);
+    });
+  });
+
   it('refuses a list that needs more memory than the worker is given, saying so, with the file’s name', async () => {
     // A heap far too small for reading the full OFAC set: the worker runs out of memory.
     const reading = readInWorker({ files: OFAC_CSV, format: 'ofac_csv' }, () => undefined, { heapMib: 16 });

@@ -99,9 +99,13 @@ function startWorker(workerData: WorkerInput, heapMib: number): Worker {
 }
 
 /**
- * Reads in a worker thread. `onItems` runs here, a batch at a time; if it throws, the worker is
- * stopped and the read fails with that error. An abort stops the worker at once. A list that needs
- * more than `heapMib` fails with LIST_UNREADABLE, saying so.
+ * Reads in a worker thread. `onItems` runs here, a batch at a time and one batch per turn of the
+ * event loop: a message port hands over up to a thousand waiting messages in one go, and since
+ * each batch written lets the worker post the next, writing inside the message handler kept the
+ * thread (the app's main process) from answering anything else, a cancel included, for a minute
+ * at a time. If `onItems` throws, the worker is stopped and the read fails with that error. An
+ * abort stops the worker at once. A list that needs more than `heapMib` fails with
+ * LIST_UNREADABLE, saying so.
  */
 export function readInWorker(
   request: ReadRequest,
@@ -124,8 +128,14 @@ export function readInWorker(
     };
     const onAbort = () => settle(signal!.reason ?? new Error('aborted'));
     signal?.addEventListener('abort', onAbort);
-    worker.on('message', (message: WorkerMessage) => {
-      if (settled) return;
+
+    // The worker's messages, and its exit, in the order they came; taken one per turn.
+    const waiting: (WorkerMessage | { type: 'exit'; code: number })[] = [];
+    let scheduled = false;
+    const takeNext = () => {
+      scheduled = false;
+      const message = waiting.shift();
+      if (settled || !message) return;
       if (message.type === 'items') {
         try {
           onItems(message.items);
@@ -136,8 +146,21 @@ export function readInWorker(
         Atomics.sub(counter, 0, 1);
         Atomics.notify(counter, 0);
       } else if (message.type === 'done') settle(null, message.outcome);
-      else settle(received(message.error));
-    });
+      else if (message.type === 'failed') settle(received(message.error));
+      else settle(new Error(`the list reader stopped before the end of the file (exit code ${message.code})`));
+      if (waiting.length > 0) schedule();
+    };
+    const schedule = () => {
+      if (scheduled) return;
+      scheduled = true;
+      setImmediate(takeNext);
+    };
+    const arrive = (message: (typeof waiting)[number]) => {
+      waiting.push(message);
+      schedule();
+    };
+    worker.on('message', arrive);
+    worker.on('exit', (code) => arrive({ type: 'exit', code }));
     worker.on('error', (error: Error & { code?: string }) =>
       settle(
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
@@ -148,6 +171,5 @@ export function readInWorker(
           : error,
       ),
     );
-    worker.on('exit', (code) => settle(new Error(`the list reader stopped before the end of the file (exit code ${code})`)));
   });
 }

@@ -36,14 +36,21 @@ interface Run<T> {
   /** CPU time of the process (user + system, all threads): the machine may be shared. */
   cpuMs: number;
   peakRss: number;
+  /** The longest the event loop went without a turn (the app's main process answers nothing meanwhile). */
+  longestPauseMs: number;
   result: T;
 }
 
-/** Times `run` and samples the process's resident memory while it runs. */
+/** Times `run`, and samples the process's resident memory and the event loop's pauses while it runs. */
 async function measure<T>(run: () => Promise<T>): Promise<Run<T>> {
   let peakRss = process.memoryUsage.rss();
+  let lastTick = performance.now();
+  let longestPauseMs = 0;
   const timer = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    const now = performance.now();
+    longestPauseMs = Math.max(longestPauseMs, now - lastTick);
+    lastTick = now;
   }, 50);
   const start = performance.now();
   const cpu = process.cpuUsage();
@@ -52,7 +59,8 @@ async function measure<T>(run: () => Promise<T>): Promise<Run<T>> {
     const ms = performance.now() - start;
     const used = process.cpuUsage(cpu);
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
-    return { ms, cpuMs: (used.user + used.system) / 1000, peakRss, result };
+    longestPauseMs = Math.max(longestPauseMs, performance.now() - lastTick);
+    return { ms, cpuMs: (used.user + used.system) / 1000, peakRss, longestPauseMs, result };
   } finally {
     clearInterval(timer);
   }
@@ -124,6 +132,7 @@ export async function benchLists(log: (line: string) => void = console.log): Pro
       [
         `list import: ${entities.toLocaleString('en')}-entity FtM file through list-import (detect, read, store, swap)`,
         `  ${t(imported)}  ${rate(entities, imported.ms)} entities, ${rate(report.entries, imported.ms)} entries stored  peak RSS ${rss(imported.peakRss)}  ${goal}`,
+        `  longest pause of the event loop during the import: ${s(imported.longestPauseMs)} (the main process answers nothing meanwhile)`,
         `  stored ${report.entries.toLocaleString('en')} entries, ${report.names.toLocaleString('en')} names, ${report.skippedCount} skipped; database ${(dbBytes / MiB).toFixed(0)} MiB`,
         `  baseline (readline + JSON.parse of every line, ${baseline.result.toLocaleString('en')} lines): ${t(baseline)}  peak RSS ${rss(baseline.peakRss)};  ratio = ${(imported.ms / baseline.ms).toFixed(1)}x (cpu ${(imported.cpuMs / baseline.cpuMs).toFixed(1)}x)`,
         `  vs the FtM reader alone (two passes, ${reader.result.entries.toLocaleString('en')} entries built, not stored): ${t(reader)}  peak RSS ${rss(reader.peakRss)};  ratio = ${(imported.ms / reader.ms).toFixed(1)}x`,
