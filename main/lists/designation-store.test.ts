@@ -54,7 +54,7 @@ async function store(db: ReturnType<typeof testContext>['db'], list: Designation
   const listId = beginImport(db, { format: list.format, files: [{ name: 'f.xml', sha256: 'a'.repeat(64), size: 1 }], importedBy: 'tester', now: '2026-11-27T09:00:00.000Z' });
   const writer = new EntryWriter(db, listId);
   feed(writer, authority, entries);
-  writer.flush();
+  await writer.flush();
   const replaced = commitImport(db, listId, { list, report: reportOf(writer), now: '2026-11-27T10:00:00.000Z' });
   if (replaced) await purgeList(db, replaced.listId);
   return { listId, writer, replaced };
@@ -122,7 +122,7 @@ describe('the designation store', () => {
     const recorded = () => JSON.parse(db.prepare('SELECT keys_tables FROM designation_lists WHERE id = ?').pluck().get(listId) as string) as string[];
     const created = () => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'designation_name_keys_%' ORDER BY 1").pluck().all();
     expect(recorded()).toHaveLength(2); // full ones at once; the last when the writer is flushed
-    writer.flush();
+    await writer.flush();
     expect(batches).toEqual([2000, 2000, 2000, 2000, 500]);
 
     const tables = recorded();
@@ -154,6 +154,62 @@ describe('the designation store', () => {
     expect(new KeyIndex(db).entries(shared)).toBe(0);
   });
 
+  describe('key tables, filled part by part between turns of the event loop', () => {
+    const started = (db: ReturnType<typeof testContext>['db'], listId: number) =>
+      JSON.parse(db.prepare('SELECT keys_tables FROM designation_lists WHERE id = ?').pluck().get(listId) as string) as string[];
+    const rowsIn = (db: ReturnType<typeof testContext>['db'], table: string) => count(db, `SELECT count(*) FROM ${table}`);
+    const writerWithFullTables = () => {
+      const { db } = testContext();
+      const listId = beginImport(db, { format: 'un_xml', files: [], importedBy: 'tester', now: 'x' });
+      const writer = new EntryWriter(db, listId, () => undefined, 2000);
+      feed(writer, 'UN', Array.from({ length: 6000 }, (_, i) => person(`P-${i}`, `PERSON ${i}, Some`, `Some PERSON ${i}`)));
+      return { db, listId, writer };
+    };
+
+    it('answers between the parts: the writer returns at once, and the rows follow while the loop turns', async () => {
+      const { db, listId, writer } = writerWithFullTables();
+      const tables = started(db, listId);
+      expect(tables).toHaveLength(3); // created and recorded when each chunk was full
+      expect(tables.map((t) => rowsIn(db, t))).toEqual([0, 0, 0]);
+      let turns = 0;
+      let ticking = true;
+      const tick = () => {
+        turns++;
+        if (ticking) setImmediate(tick);
+      };
+      setImmediate(tick);
+      await writer.flush().finally(() => (ticking = false));
+      expect(turns).toBeGreaterThanOrEqual(3 * 32); // a turn for each part of each table at least
+      const keys = tables.map((t) => db.prepare(`SELECT key FROM ${t} ORDER BY rowid`).pluck().all() as number[]);
+      for (const k of keys) expect(k).toEqual([...k].sort((a, b) => a - b));
+      // Every entry's keys, whichever part they fell in.
+      const last = db.prepare('SELECT id FROM designation_entries WHERE list_ref = ?').pluck().get('P-5999') as number;
+      const lastKeys = hashedKeys('PERSON 5999, Some', 'Some PERSON 5999');
+      const found = lastKeys.filter((key) => {
+        const ids = db.prepare(`SELECT ids FROM ${tables[2]!} WHERE key = ?`).pluck().get(key) as string | undefined;
+        return ids !== undefined && (JSON.parse(ids) as number[]).includes(last);
+      });
+      expect(found).toEqual(lastKeys);
+    });
+
+    it('fails the flush when a part cannot be written, with the error', async () => {
+      const { db, listId, writer } = writerWithFullTables();
+      db.exec(`DROP TABLE ${started(db, listId)[1]!}`); // pulled from under the writer
+      await expect(writer.flush()).rejects.toThrow(/no such table/);
+    });
+
+    it('writes nothing more once abandoned, and the version goes whole', async () => {
+      const { db, listId, writer } = writerWithFullTables();
+      const tables = started(db, listId);
+      writer.abandon();
+      for (let i = 0; i < 40; i++) await new Promise((resolve) => setImmediate(resolve));
+      expect(tables.map((t) => rowsIn(db, t))).toEqual([0, 0, 0]);
+      await purgeList(db, listId);
+      expect(count(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'designation_name_keys_%' AND type = 'table'")).toBe(0);
+      expect(count(db, 'SELECT count(*) FROM designation_entries')).toBe(0);
+    });
+  });
+
   it('replaces a version atomically: until the swap only the old one is seen; after it the old one is gone, keys and all', async () => {
     const { db } = testContext();
     const first = await store(db, UN_LIST, [person('A', 'ALPHA, Anna'), person('B', 'BRAVO, Ben')]);
@@ -162,7 +218,7 @@ describe('the designation store', () => {
     const next = beginImport(db, { format: 'un_xml', files: [], importedBy: 'tester', now: 'x' });
     const writer = new EntryWriter(db, next);
     feed(writer, 'UN', [person('C', 'CHARLIE, Carl')]);
-    writer.flush();
+    await writer.flush();
     // Written but not current: nobody reading sees it.
     expect(entryByRef(db, 'un-sc', 'C')).toBeNull();
     expect(entryByRef(db, 'un-sc', 'A')).not.toBeNull();
@@ -183,14 +239,14 @@ describe('the designation store', () => {
     expect(entryByRef(db, 'un-sc', 'C')).not.toBeNull();
   });
 
-  it('makes the keys of entries handed over without them (the reader left them to the writer): the same keys', () => {
+  it('makes the keys of entries handed over without them (the reader left them to the writer): the same keys', async () => {
     const { db } = testContext();
     const entries = Array.from({ length: 300 }, (_, i) => person(`P-${i}`, `PERSON ${i}, Some`, `ペルソン・${i}`, `Some PERSON ${i}`));
-    const keysOf = (withKeys: (i: number) => boolean) => {
+    const keysOf = async (withKeys: (i: number) => boolean) => {
       const listId = beginImport(db, { format: 'un_xml', files: [], importedBy: 'tester', now: 'x' });
       const writer = new EntryWriter(db, listId);
       feed(writer, 'UN', entries, withKeys);
-      writer.flush();
+      await writer.flush();
       const [table] = JSON.parse(db.prepare('SELECT keys_tables FROM designation_lists WHERE id = ?').pluck().get(listId) as string) as string[];
       const first = db.prepare('SELECT min(id) FROM designation_entries WHERE list_id = ?').pluck().get(listId) as number;
       // Entry ids relative to the version's first, to compare two versions.
@@ -199,10 +255,10 @@ describe('the designation store', () => {
         return [row.key, (JSON.parse(row.ids) as number[]).map((id) => id - first)];
       });
     };
-    const all = keysOf(() => true);
+    const all = await keysOf(() => true);
     expect(all.length).toBeGreaterThan(300);
-    expect(keysOf((i) => i % 3 === 0)).toEqual(all);
-    expect(keysOf(() => false)).toEqual(all);
+    expect(await keysOf((i) => i % 3 === 0)).toEqual(all);
+    expect(await keysOf(() => false)).toEqual(all);
   });
 
   it('sweeps what an interrupted import or removal left: rows, key tables, and the view stays on the current versions', async () => {
@@ -211,7 +267,7 @@ describe('the designation store', () => {
     const importing = beginImport(db, { format: 'un_xml', files: [], importedBy: 'tester', now: 'x' });
     const writer = new EntryWriter(db, importing);
     feed(writer, 'UN', Array.from({ length: 2500 }, (_, i) => person(`P-${i}`, `PERSON ${i}, Some`)));
-    writer.flush();
+    await writer.flush();
     db.exec('CREATE TABLE designation_name_keys_999_v1_1 (key TEXT, entry_id INTEGER)'); // an orphan
 
     expect(sweepDesignations(db)).toBe(1);

@@ -8,8 +8,8 @@
  *
  * Each version of a list has its own tables of name keys (see migration 005 for why). Since
  * NAME_KEYS_VERSION 11 a table holds postings: one row per hashed key with the entries of KEYS_CHUNK
- * entries that have it, gathered in memory and written in key order (no index to build; the
- * longest pause of an import is writing one such table, whatever the size of the list). At 50,000
+ * entries that have it, gathered in memory and written in key order (no index to build), a part
+ * per turn of the event loop while the next entries are written (KeySink). At 50,000
  * entities that is ~670,000 rows where one row per key of an entry made 3.3 million, indexed.
  * Screening reads them with KeyIndex; the view designation_name_keys (key, entry_id) unites the
  * current versions' tables for looking.
@@ -157,15 +157,30 @@ class BulkInsert {
   }
 }
 
-/** 2^23: a posting's position fits below the bits of its hash that order it (see KeySink.write). */
+/** 2^23: a posting's position fits below the bits of its hash that order it (see KeySink.writePart). */
 const POSITION_SPAN = 2 ** 23;
+/**
+ * A table's postings are sorted and written in parts, one per turn of the event loop: part p holds
+ * the keys from p·2^53/KEY_PARTS up, so the parts in turn are in key order. Written whole, a
+ * table of 100,000 entries' keys kept the app's main process from answering for ~3 s.
+ */
+const KEY_PARTS = 32;
+const PART_SPAN = 2 ** 53 / KEY_PARTS;
+
+/** The postings of one table: each key (hashed) with the entry that has it, in entry order. */
+interface Postings {
+  hashes: Float64Array;
+  ids: Uint32Array;
+}
 
 /**
  * Where one version's name keys go. The (key, entry) postings of KEYS_CHUNK entries are gathered
  * in typed arrays (no object per posting), then sorted by key and written as one table of one row
- * per key, in key order: SQLite appends, and there is no index to build. `onTable` records each
- * table in its creating transaction, so that it goes with the version; a table recorded nowhere
- * is dropped when the workspace next opens.
+ * per key, in key order: SQLite appends, and there is no index to build. A full chunk's table is
+ * created and recorded at once (`onTable`, in its creating transaction, so that it goes with the
+ * version; a table recorded nowhere is dropped when the workspace next opens), then filled part
+ * by part between turns of the event loop while the next chunk gathers: call `finish` before the
+ * version is used. A part that fails to write fails the next call.
  */
 class KeySink {
   readonly tables: string[] = [];
@@ -173,6 +188,10 @@ class KeySink {
   private ids = new Uint32Array(1 << 16);
   private size = 0;
   private entries = 0;
+  /** The tables still being filled, one after the other. */
+  private filling: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | null = null;
+  private stopped = false;
 
   constructor(
     private readonly db: Database,
@@ -184,6 +203,7 @@ class KeySink {
 
   /** An entry's keys (hashed; repeats are fine). Entries come in increasing id order. */
   add(entryId: number, keys: readonly number[]): void {
+    this.throwIfFailed();
     if (this.size + keys.length > this.hashes.length) {
       const grown = Math.max(this.hashes.length * 2, this.size + keys.length);
       const hashes = new Float64Array(grown);
@@ -200,58 +220,105 @@ class KeySink {
     this.entries++;
   }
 
-  /** Between batches: a full chunk is written as a table. */
+  /** Between batches: a full chunk becomes the next table. */
   committed(): void {
-    if (this.entries >= this.chunk || this.size >= POSTINGS_CHUNK) this.write();
+    this.throwIfFailed();
+    if (this.entries >= this.chunk || this.size >= POSTINGS_CHUNK) this.startTable();
   }
 
-  /** Writes what is gathered as the next table (none when nothing is). */
-  write(): void {
-    if (this.size === 0) return;
-    const n = this.size;
+  /** Makes what is gathered the last table, and waits until every table is filled. */
+  async finish(): Promise<void> {
+    this.throwIfFailed();
+    this.startTable();
+    await this.filling;
+    this.throwIfFailed();
+  }
+
+  /** No more writing (the version is being thrown away); parts not yet written never are. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
+  }
+
+  /** Creates and records the next table now; its rows are written on the turns that follow. */
+  private startTable(): void {
+    if (this.size === 0 || this.stopped) return;
+    const postings: Postings = { hashes: this.hashes.subarray(0, this.size), ids: this.ids.subarray(0, this.size) };
+    this.hashes = new Float64Array(1 << 16);
+    this.ids = new Uint32Array(1 << 16);
+    this.size = 0;
+    this.entries = 0;
+    const name = checkedTable(`designation_name_keys_${this.listId}_v${this.version}_${this.tables.length + 1}`);
+    this.db.transaction(() => {
+      this.db.exec(`DROP TABLE IF EXISTS ${name}; CREATE TABLE ${name} (key INTEGER PRIMARY KEY, n INTEGER NOT NULL, ids TEXT NOT NULL) STRICT`);
+      this.onTable(name);
+    })();
+    this.tables.push(name);
+    this.filling = this.filling.then(() => this.fill(name, postings)).catch((error: unknown) => {
+      this.failure ??= { error };
+    });
+  }
+
+  private async fill(name: string, { hashes, ids }: Postings): Promise<void> {
+    // The postings' positions grouped by part (a counting sort: entry order kept within a part).
+    const starts = new Uint32Array(KEY_PARTS + 1);
+    for (let i = 0; i < hashes.length; i++) starts[Math.floor(hashes[i]! / PART_SPAN) + 1]!++;
+    for (let p = 0; p < KEY_PARTS; p++) starts[p + 1]! += starts[p]!;
+    const next = starts.slice(0, KEY_PARTS);
+    const byPart = new Uint32Array(hashes.length);
+    for (let i = 0; i < hashes.length; i++) byPart[next[Math.floor(hashes[i]! / PART_SPAN)]!++] = i;
+    const insert = new BulkInsert(this.db, `INSERT INTO ${name} (key, n, ids)`, 3);
+    for (let p = 0; p < KEY_PARTS; p++) {
+      await yieldToEventLoop();
+      if (this.stopped || this.failure) return;
+      const rows = this.rowsOf(byPart.subarray(starts[p]!, starts[p + 1]!), hashes, ids);
+      this.db.transaction(() => insert.run(rows))();
+    }
+  }
+
+  /** The rows of a part (positions in entry order): one per key, in key order, with its entries. */
+  private rowsOf(positions: Uint32Array, hashes: Float64Array, ids: Uint32Array): unknown[] {
+    const n = positions.length;
     // Sorted natively as one Float64Array: each posting's hash with its low 23 bits replaced by
     // its position, so that one sort orders by (most of) the hash and finds the posting again.
     const order = new Float64Array(n);
-    for (let i = 0; i < n; i++) order[i] = this.hashes[i]! - (this.hashes[i]! % POSITION_SPAN) + i;
+    for (let i = 0; i < n; i++) {
+      const hash = hashes[positions[i]!]!;
+      order[i] = hash - (hash % POSITION_SPAN) + positions[i]!;
+    }
     order.sort();
     const rows: unknown[] = [];
-    const emit = (key: number, ids: number[]) => rows.push(key, ids.length, `[${ids.join(',')}]`);
-    let ids: number[] = [];
+    const emit = (key: number, entryIds: number[]) => rows.push(key, entryIds.length, `[${entryIds.join(',')}]`);
+    let entryIds: number[] = [];
     for (let a = 0; a < n; ) {
       const top = order[a]! - (order[a]! % POSITION_SPAN);
-      const key = this.hashes[order[a]! - top]!;
+      const key = hashes[order[a]! - top]!;
       let b = a;
       let mixed = false;
       // Within a run of one top, positions ascend, and with them entry ids.
       for (; b < n && order[b]! - (order[b]! % POSITION_SPAN) === top; b++) {
         const at = order[b]! - top;
-        if (this.hashes[at] !== key) mixed = true;
-        else if (ids.at(-1) !== this.ids[at]) ids.push(this.ids[at]!);
+        if (hashes[at] !== key) mixed = true;
+        else if (entryIds.at(-1) !== ids[at]) entryIds.push(ids[at]!);
       }
-      if (!mixed) emit(key, ids);
+      if (!mixed) emit(key, entryIds);
       else {
         // Hashes differing only in their low bits (rare): told apart here.
         const byKey = new Map<number, number[]>();
         for (let r = a; r < b; r++) {
           const at = order[r]! - top;
-          const list = byKey.get(this.hashes[at]!) ?? byKey.set(this.hashes[at]!, []).get(this.hashes[at]!)!;
-          if (list.at(-1) !== this.ids[at]) list.push(this.ids[at]!);
+          const list = byKey.get(hashes[at]!) ?? byKey.set(hashes[at]!, []).get(hashes[at]!)!;
+          if (list.at(-1) !== ids[at]) list.push(ids[at]!);
         }
         for (const k of [...byKey.keys()].sort((x, y) => x - y)) emit(k, byKey.get(k)!);
       }
-      ids = [];
+      entryIds = [];
       a = b;
     }
-    const name = checkedTable(`designation_name_keys_${this.listId}_v${this.version}_${this.tables.length + 1}`);
-    const insert = new BulkInsert(this.db, `INSERT INTO ${name} (key, n, ids)`, 3);
-    this.db.transaction(() => {
-      this.db.exec(`DROP TABLE IF EXISTS ${name}; CREATE TABLE ${name} (key INTEGER PRIMARY KEY, n INTEGER NOT NULL, ids TEXT NOT NULL) STRICT`);
-      insert.run(rows);
-      this.onTable(name);
-    })();
-    this.tables.push(name);
-    this.size = 0;
-    this.entries = 0;
+    return rows;
   }
 }
 
@@ -319,9 +386,18 @@ export class EntryWriter {
   }
 
   /** Writes everything: what is pending, and the last key table. Call once all entries are added. */
-  flush(): void {
-    this.writePending();
-    this.keys.write();
+  async flush(): Promise<void> {
+    try {
+      this.writePending();
+      await this.keys.finish();
+    } finally {
+      this.db.pragma(`cache_size = ${Number(this.cacheSize)}`);
+    }
+  }
+
+  /** Writes no more (the version is being thrown away): key tables still being filled stop. */
+  abandon(): void {
+    this.keys.stop();
     this.db.pragma(`cache_size = ${Number(this.cacheSize)}`);
   }
 
@@ -440,7 +516,7 @@ export async function rekeyStaleLists(db: Database): Promise<string[]> {
       after = rows.at(-1)!.entry_id;
       await yieldToEventLoop();
     }
-    sink.write();
+    await sink.finish();
     const swapped = db.transaction(() => {
       const old = keysTablesOf(db, list.id);
       const changed = db

@@ -124,7 +124,7 @@ async function importNow(ctx: ServiceContext, prepared: PreparedImport, control:
       : await readHere(read, () => true, take);
     if (signal?.aborted) throw cancelled();
     if (writeError) throw writeError;
-    writer.flush();
+    await writer.flush();
     const list = DesignationListSchema.parse(parsed.list);
     // The store's own skips (a reference listed twice) first: the parser's can run to thousands.
     const skipped = [...writer.skipped, ...parsed.report.skipped];
@@ -155,6 +155,7 @@ async function importNow(ctx: ServiceContext, prepared: PreparedImport, control:
       replaced: replaced ? { listDate: replaced.listDate, entries: replaced.entries, importedAt: replaced.importedAt } : null,
     };
   } catch (error) {
+    writer.abandon();
     await purgeList(db, listId).catch((purgeError: unknown) => {
       // Left 'importing' or 'discarded': invisible, and swept when the workspace next opens.
       console.error('[casebench] removing a failed list import failed:', purgeError);
