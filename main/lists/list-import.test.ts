@@ -13,6 +13,7 @@ import { tempDir } from '../test-support/temp-dir';
 import { invoke } from '../test-support/workbench-import';
 import { openWorkbench, type Workbench } from '../workbench';
 import { DATABASE_FILE } from '../workspace/open-workspace';
+import { WORKER_MIN_BYTES } from './entry-stream';
 import { readList } from './read-list';
 import { HTML_ERROR_PAGE, fixture, unListRepeated } from './test-fixtures';
 
@@ -323,6 +324,28 @@ describe('replacing, removing, progress and cancel', () => {
     });
     expect(cancelledAt).toBe(2000);
     expect(job.state).toBe('cancelled');
+    expect(await lists(bench)).toEqual(before);
+    checkStore(bench.dir);
+    peek(bench.dir, (db) => expect(db.prepare('SELECT count(*) FROM designation_entries').pluck().get()).toBe(1014));
+  });
+
+  it('cancels an import read in the worker (a list of 8 MiB or more) while its entries are written: they go, the list in use stays', async () => {
+    const bench = open();
+    await imported(bench, [UN_2020]);
+    const before = await lists(bench);
+    const large = path.join(files, 'un-x8.xml');
+    fs.writeFileSync(large, unListRepeated(8));
+    expect(fs.statSync(large).size).toBeGreaterThanOrEqual(WORKER_MIN_BYTES);
+    const { jobId } = await invoke<{ jobId: string }>(bench, 'lists.import', { uploads: uploadsOf([await upload(bench, large)]) });
+    let cancelledAt = -1;
+    const job = await settle(bench, jobId, (j) => {
+      if (cancelledAt < 0 && j.done >= 2000) {
+        cancelledAt = j.done;
+        void invoke(bench, 'jobs.cancel', { jobId });
+      }
+    });
+    expect(job.state).toBe('cancelled');
+    expect(cancelledAt).toBeGreaterThanOrEqual(2000);
     expect(await lists(bench)).toEqual(before);
     checkStore(bench.dir);
     peek(bench.dir, (db) => expect(db.prepare('SELECT count(*) FROM designation_entries').pluck().get()).toBe(1014));
