@@ -21,15 +21,15 @@ test.beforeEach(() => {
 });
 test.afterEach(() => fs.rmSync(files, { recursive: true, force: true }));
 
-/** The UN 2020 list with its records COPIES times over, each copy under new references. */
-function largeUnList(name: string): { file: string; text: string } {
+/** The UN 2020 list with its records `copies` times over, each copy under new references. */
+function largeUnList(name: string, copies = COPIES): { file: string; text: string } {
   const xml = fs.readFileSync(UN_2020, 'utf8');
   const start = xml.indexOf('<INDIVIDUALS>');
   const end = xml.lastIndexOf('</ENTITIES>') + '</ENTITIES>'.length;
-  const copies = Array.from({ length: COPIES }, (_, c) =>
+  const records = Array.from({ length: copies }, (_, c) =>
     xml.slice(start, end).replace(/<REFERENCE_NUMBER>([^<]+)<\/REFERENCE_NUMBER>/g, `<REFERENCE_NUMBER>$1-${c}</REFERENCE_NUMBER>`),
   );
-  const text = xml.slice(0, start) + copies.join('') + xml.slice(end);
+  const text = xml.slice(0, start) + records.join('') + xml.slice(end);
   const file = path.join(files, name);
   fs.writeFileSync(file, text);
   expect(fs.statSync(file).size).toBeGreaterThanOrEqual(WORKER_MIN_BYTES);
@@ -70,4 +70,26 @@ test('a large list imports through the lists page, read in the worker; a large b
   await expect(page.getByTestId('list-import-error-detail')).toContainText(`consolidated (2).xml: UN consolidated list XML: not well-formed XML`);
   await expect(page.getByTestId('list-import-error-detail')).toContainText(`(at line ${line}, column`);
   await expect(row.getByTestId('list-entries')).toHaveText((1014 * COPIES).toLocaleString('en'));
+});
+
+test('a large import stopped from the lists page while it writes leaves the list in use as it was', async ({ page }) => {
+  test.setTimeout(180_000);
+  await english(page);
+  await page.getByTestId('nav-lists').click();
+  await page.getByTestId('list-file-input').setInputFiles(UN_2020);
+  const panel = page.getByTestId('list-import');
+  await expect(panel).toHaveAttribute('data-running', 'false', { timeout: 60_000 });
+  const row = page.locator('[data-testid="list-row"][data-authority="UN"]');
+  await expect(row.getByTestId('list-entries')).toHaveText('1,014');
+
+  // 40 copies (61 MB, 40,560 entries): read in the worker for long enough to stop it midway.
+  const { file } = largeUnList('consolidated (large).xml', 40);
+  await page.getByTestId('list-file-input').setInputFiles(file);
+  await expect(page.getByTestId('list-import-progress')).toHaveText(/: \d{1,2},\d{3} entries stored so far$/, { timeout: 120_000 });
+  await page.getByTestId('list-import-cancel').click();
+  await expect(panel).toHaveAttribute('data-running', 'false', { timeout: 30_000 });
+  await expect(page.getByTestId('list-import-group')).toHaveAttribute('data-state', 'cancelled');
+  await expect(panel).toContainText('Import stopped');
+  await expect(panel).toContainText('Stopped. The list already in use was not changed.');
+  await expect(row.getByTestId('list-entries')).toHaveText('1,014');
 });

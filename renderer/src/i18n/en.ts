@@ -796,6 +796,7 @@ export const en = {
     import: {
       running: 'Importing lists…',
       finished: 'Import finished',
+      stopped: 'Import stopped',
       cancel: 'Stop importing',
       dismiss: 'Dismiss',
       waiting: 'Waiting for the list before it.',

@@ -796,6 +796,7 @@ export const ja: Resources = {
     import: {
       running: 'リストを取り込んでいます…',
       finished: '取込みが終わりました',
+      stopped: '取込みを中止しました',
       cancel: '取込みを中止',
       dismiss: '閉じる',
       waiting: '前のリストの取込みを待っています。',

@@ -27,7 +27,7 @@ export function ImportPanel({ groups, running, onCancel, onDismiss }: Props) {
     >
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm" fw={600}>
-          {running ? t('lists.import.running') : t('lists.import.finished')}
+          {running ? t('lists.import.running') : groups.every((g) => g.step.state === 'cancelled') ? t('lists.import.stopped') : t('lists.import.finished')}
         </Text>
         {running ? (
           <Button variant="default" color="red" onClick={onCancel} data-testid="list-import-cancel">
