@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Authority, DesignationEntry, DesignationList } from '../../shared/domain/designations';
 import type { ListImportReport } from '../../shared/contract/channels/lists';
 import { NAME_KEYS_VERSION, keyHash, nameKeys } from '../screening/name-keys';
+import { countingTurns } from '../test-support/loop-turns';
 import { testContext } from '../test-support/service-context';
 import { emptyEntry } from './common';
 import {
@@ -171,14 +172,7 @@ describe('the designation store', () => {
       const tables = started(db, listId);
       expect(tables).toHaveLength(3); // created and recorded when each chunk was full
       expect(tables.map((t) => rowsIn(db, t))).toEqual([0, 0, 0]);
-      let turns = 0;
-      let ticking = true;
-      const tick = () => {
-        turns++;
-        if (ticking) setImmediate(tick);
-      };
-      setImmediate(tick);
-      await writer.flush().finally(() => (ticking = false));
+      const { turns } = await countingTurns(() => writer.flush());
       expect(turns).toBeGreaterThanOrEqual(3 * 32); // a turn for each part of each table at least
       const keys = tables.map((t) => db.prepare(`SELECT key FROM ${t} ORDER BY rowid`).pluck().all() as number[]);
       for (const k of keys) expect(k).toEqual([...k].sort((a, b) => a - b));

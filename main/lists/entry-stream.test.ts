@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { DesignationEntry } from '../../shared/domain/designations';
 import { afterAll, describe, expect, it } from 'vitest';
+import { countingTurns } from '../test-support/loop-turns';
 import { testContext } from '../test-support/service-context';
 import { ListParseError } from './common';
 import { WORKER_BATCH, readHere, readInWorker, type ReadRequest } from './entry-stream';
@@ -112,18 +113,13 @@ describe('reading a list in a worker thread', () => {
     const request = (): ReadRequest => ({ files: [{ path: tempFile('un-8.xml', unListRepeated(8)), name: 'un.xml' }], format: 'un_xml' });
 
     it('lets the event loop turn between batches, so the app answers in between', async () => {
-      let turns = 0;
-      let ticking = true;
-      const tick = () => {
-        turns++;
-        if (ticking) setImmediate(tick);
-      };
-      setImmediate(tick);
       const turnsAtBatch: number[] = [];
-      await readInWorker(request(), () => {
-        turnsAtBatch.push(turns);
-        slowWriter();
-      }).finally(() => (ticking = false));
+      await countingTurns((turns) =>
+        readInWorker(request(), () => {
+          turnsAtBatch.push(turns());
+          slowWriter();
+        }),
+      );
       expect(turnsAtBatch).toHaveLength(5);
       // Between any two batches the loop went round at least once.
       for (let i = 1; i < turnsAtBatch.length; i++) expect(turnsAtBatch[i]).toBeGreaterThan(turnsAtBatch[i - 1]!);
