@@ -157,7 +157,7 @@ class BulkInsert {
   }
 }
 
-/** 2^23: a posting's position fits below the bits of its hash that order it (see KeySink.writePart). */
+/** 2^23: a posting's position fits below the bits of its hash that order it (see KeySink.rowsOf). */
 const POSITION_SPAN = 2 ** 23;
 /**
  * A table's postings are sorted and written in parts, one per turn of the event loop: part p holds

@@ -110,7 +110,8 @@ describe('reading a list in a worker thread', () => {
         /* writing */
       }
     };
-    const request = (): ReadRequest => ({ files: [{ path: tempFile('un-8.xml', unListRepeated(8)), name: 'un.xml' }], format: 'un_xml' });
+    let file: string | undefined;
+    const request = (): ReadRequest => ({ files: [{ path: (file ??= tempFile('un-8.xml', unListRepeated(8))), name: 'un.xml' }], format: 'un_xml' });
 
     it('lets the event loop turn between batches, so the app answers in between', async () => {
       const turnsAtBatch: number[] = [];

@@ -16,6 +16,8 @@ interface Props {
 /** Each list being imported: its files, its progress, and then its report or why it failed. */
 export function ImportPanel({ groups, running, onCancel, onDismiss }: Props) {
   const { t } = useTranslation();
+  const stopped = groups.every((g) => g.step.state === 'cancelled');
+  const heading = running ? t('lists.import.running') : stopped ? t('lists.import.stopped') : t('lists.import.finished');
   return (
     <Stack
       gap="sm"
@@ -27,7 +29,7 @@ export function ImportPanel({ groups, running, onCancel, onDismiss }: Props) {
     >
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm" fw={600}>
-          {running ? t('lists.import.running') : groups.every((g) => g.step.state === 'cancelled') ? t('lists.import.stopped') : t('lists.import.finished')}
+          {heading}
         </Text>
         {running ? (
           <Button variant="default" color="red" onClick={onCancel} data-testid="list-import-cancel">
