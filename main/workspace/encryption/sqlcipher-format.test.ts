@@ -57,4 +57,34 @@ describe('the workspace database file', () => {
       }
     }
   });
+
+  it('writes about as many pages for evidence text as a plain workspace (no zeroing of freed pages)', () => {
+    const words = ['detention', 'camp', 'witness', 'Kashgar', '拘禁施設', '衛星写真', '強制労働', 'report', 'guards', '証言'];
+    const texts = Array.from({ length: 24 }, (_, i) => [...randomBytes(16 * 1024)].map((b) => words[b % words.length]).join(i % 3 ? ' ' : '\n'));
+    const pagesWritten = (options: { key?: Buffer }) => {
+      const workspace = openWorkspace(tempDir(), options);
+      try {
+        const db = workspace.db;
+        // Every page written stays in the WAL, so its length counts them.
+        db.pragma('wal_autocheckpoint = 0');
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        db.prepare("INSERT INTO cases (id, reference, title, created_at, updated_at) VALUES ('c', 'HR-1', 't', '', '')").run();
+        texts.forEach((text, i) => {
+          db.prepare(
+            `INSERT INTO evidence_items (id, case_id, seq, kind, title, sha256, custody_head, created_at, updated_at)
+             VALUES (?, 'c', ?, 'file', 'Statement', ?, '0', '', '')`,
+          ).run(`e${i}`, i + 1, i.toString(16).padStart(64, '0'));
+          db.prepare('INSERT INTO evidence_text (item_id, text) VALUES (?, ?)').run(`e${i}`, text);
+        });
+        return (db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]!.log;
+      } finally {
+        workspace.close();
+      }
+    };
+    const plain = pagesWritten({});
+    const encrypted = pagesWritten({ key: randomBytes(32) });
+    expect(plain).toBeGreaterThan(24 * 40);
+    // 80 bytes of each encrypted page are the cipher's, so a little more is expected.
+    expect(encrypted / plain).toBeLessThan(1.1);
+  });
 });
