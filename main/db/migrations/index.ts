@@ -14,9 +14,10 @@ import { protectedIdentities } from './013-protected-identities';
 import { listAuthorities } from './014-list-authorities';
 import { namesInEntries } from './015-names-in-entries';
 import { evidenceSearchContent } from './016-evidence-search-content';
+import { evidenceSearchMerges } from './017-evidence-search-merges';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file and a new row here, never an edit to a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [initial, evidence, subjects, search, designations, screening, findings, workflow, documents, keys, bundleSync, demo, protectedIdentities, listAuthorities, namesInEntries, evidenceSearchContent];
+export const MIGRATIONS: readonly Migration[] = [initial, evidence, subjects, search, designations, screening, findings, workflow, documents, keys, bundleSync, demo, protectedIdentities, listAuthorities, namesInEntries, evidenceSearchContent, evidenceSearchMerges];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
