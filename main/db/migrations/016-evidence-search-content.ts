@@ -8,6 +8,13 @@ const valuesOf = (row: string, text: string) =>
 
 const TEXT_OF_ITEM = (row: string) => `coalesce((SELECT text FROM evidence_text WHERE item_id = ${row}.id), '')`;
 
+/** Re-indexes the item whose text row is `textRow`, from the text it was indexed with to `to`. */
+const reindexText = (textRow: 'new' | 'old', from: string, to: string) => `
+        INSERT INTO evidence_fts (evidence_fts, rowid, ${COLUMNS})
+          SELECT 'delete', e.rowid, ${valuesOf('e', from)} FROM evidence_items e WHERE e.id = ${textRow}.item_id;
+        INSERT INTO evidence_fts (rowid, ${COLUMNS})
+          SELECT e.rowid, ${valuesOf('e', to)} FROM evidence_items e WHERE e.id = ${textRow}.item_id;`;
+
 /**
  * evidence_fts kept its own copy of every extracted text (migration 002), so each text was
  * written twice: ~22 pages of a 64 KiB text in evidence_text and ~22 more in evidence_fts_content.
@@ -46,23 +53,11 @@ export const evidenceSearchContent: Migration = {
         INSERT INTO evidence_fts (rowid, ${COLUMNS}) VALUES (new.rowid, ${valuesOf('new', TEXT_OF_ITEM('new'))});
       END;
       -- Before its text arrives an item is indexed with '' as its text.
-      CREATE TRIGGER evidence_fts_text_insert AFTER INSERT ON evidence_text BEGIN
-        INSERT INTO evidence_fts (evidence_fts, rowid, ${COLUMNS})
-          SELECT 'delete', e.rowid, ${valuesOf('e', "''")} FROM evidence_items e WHERE e.id = new.item_id;
-        INSERT INTO evidence_fts (rowid, ${COLUMNS})
-          SELECT e.rowid, ${valuesOf('e', 'new.text')} FROM evidence_items e WHERE e.id = new.item_id;
+      CREATE TRIGGER evidence_fts_text_insert AFTER INSERT ON evidence_text BEGIN ${reindexText('new', "''", 'new.text')}
       END;
-      CREATE TRIGGER evidence_fts_text_update AFTER UPDATE OF text ON evidence_text BEGIN
-        INSERT INTO evidence_fts (evidence_fts, rowid, ${COLUMNS})
-          SELECT 'delete', e.rowid, ${valuesOf('e', 'old.text')} FROM evidence_items e WHERE e.id = old.item_id;
-        INSERT INTO evidence_fts (rowid, ${COLUMNS})
-          SELECT e.rowid, ${valuesOf('e', 'new.text')} FROM evidence_items e WHERE e.id = new.item_id;
+      CREATE TRIGGER evidence_fts_text_update AFTER UPDATE OF text ON evidence_text BEGIN ${reindexText('new', 'old.text', 'new.text')}
       END;
-      CREATE TRIGGER evidence_fts_text_delete AFTER DELETE ON evidence_text BEGIN
-        INSERT INTO evidence_fts (evidence_fts, rowid, ${COLUMNS})
-          SELECT 'delete', e.rowid, ${valuesOf('e', 'old.text')} FROM evidence_items e WHERE e.id = old.item_id;
-        INSERT INTO evidence_fts (rowid, ${COLUMNS})
-          SELECT e.rowid, ${valuesOf('e', "''")} FROM evidence_items e WHERE e.id = old.item_id;
+      CREATE TRIGGER evidence_fts_text_delete AFTER DELETE ON evidence_text BEGIN ${reindexText('old', 'old.text', "''")}
       END;
 
       INSERT INTO evidence_fts (evidence_fts) VALUES ('rebuild');
