@@ -4,6 +4,8 @@ import type { ListImportReport } from '../../shared/contract/channels/lists';
 import { NAME_KEYS_VERSION, keyHash, nameKeys } from '../screening/name-keys';
 import { countingTurns } from '../test-support/loop-turns';
 import { testContext } from '../test-support/service-context';
+import { tempDir } from '../test-support/temp-dir';
+import { openWorkspace } from '../workspace/open-workspace';
 import { emptyEntry } from './common';
 import {
   EntryWriter,
@@ -15,6 +17,7 @@ import {
   getEntry,
   normaliseIdentifier,
   purgeList,
+  purgeLists,
   rekeyStaleLists,
   removeList,
   sweepDesignations,
@@ -264,7 +267,16 @@ describe('the designation store', () => {
     await writer.flush();
     db.exec('CREATE TABLE designation_name_keys_999_v1_1 (key TEXT, entry_id INTEGER)'); // an orphan
 
-    expect(sweepDesignations(db)).toBe(1);
+    const stale = sweepDesignations(db);
+    expect(stale).toEqual([importing]);
+    // Out of use at once; its rows are deleted after, batch by batch.
+    expect(db.prepare('SELECT key, state FROM designation_lists ORDER BY id').all()).toEqual([
+      { key: 'un-sc', state: 'current' },
+      { key: null, state: 'discarded' },
+    ]);
+    expect(count(db, 'SELECT count(DISTINCT entry_id) FROM designation_name_keys')).toBe(1);
+    const { turns } = await countingTurns(() => purgeLists(db, stale));
+    expect(turns).toBeGreaterThanOrEqual(2); // 2,500 rows: two batches, a turn between
     expect(db.prepare('SELECT key, state FROM designation_lists').all()).toEqual([{ key: 'un-sc', state: 'current' }]);
     expect(count(db, 'SELECT count(*) FROM designation_entries')).toBe(1);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'designation_name_keys_%' AND type = 'table'").pluck().all()).toEqual(
@@ -272,6 +284,30 @@ describe('the designation store', () => {
     );
     expect(count(db, 'SELECT count(DISTINCT entry_id) FROM designation_name_keys')).toBe(1);
     expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('stops deleting a swept version when the workspace closes, and the next open finishes it', async () => {
+    const dir = tempDir();
+    const first = openWorkspace(dir);
+    const importing = beginImport(first.db, { format: 'un_xml', files: [], importedBy: 'tester', now: 'x' });
+    const writer = new EntryWriter(first.db, importing);
+    feed(writer, 'UN', Array.from({ length: 5000 }, (_, i) => person(`P-${i}`, `PERSON ${i}, Some`)));
+    await writer.flush();
+    const purging = purgeLists(first.db, sweepDesignations(first.db));
+    await new Promise((resolve) => setImmediate(resolve)); // one batch deleted
+    first.close();
+    await expect(purging).resolves.toBeUndefined();
+
+    const second = openWorkspace(dir);
+    const left = count(second.db, 'SELECT count(*) FROM designation_entries');
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThan(5000);
+    const stale = sweepDesignations(second.db);
+    expect(stale).toEqual([importing]);
+    await purgeLists(second.db, stale);
+    expect(count(second.db, 'SELECT count(*) FROM designation_entries')).toBe(0);
+    expect(count(second.db, 'SELECT count(*) FROM designation_lists')).toBe(0);
+    second.close();
   });
 
   it('removes a list, and then knows it no longer', async () => {
@@ -312,7 +348,7 @@ describe('the designation store', () => {
     db.exec(`CREATE TABLE ${old} (key TEXT NOT NULL, entry_id INTEGER NOT NULL) STRICT; CREATE INDEX ${old}_key ON ${old} (key, entry_id)`);
     db.prepare(`INSERT INTO ${old} VALUES ('t:alpha', ?)`).run(entryId);
     db.prepare('UPDATE designation_lists SET keys_tables = ?, keys_version = 10').run(JSON.stringify([old]));
-    expect(sweepDesignations(db)).toBe(0); // drops the newer table, now recorded nowhere
+    expect(sweepDesignations(db)).toEqual([]); // drops the newer table, now recorded nowhere
     // The view shows them; screening does not use them (they would miss), and re-keys first.
     expect(db.prepare('SELECT key, entry_id FROM designation_name_keys').all()).toEqual([{ key: 't:alpha', entry_id: entryId }]);
     expect(new KeyIndex(db).entries(keyHash('t:alpha'))).toBe(0);

@@ -382,6 +382,7 @@ describe('an import killed mid-way', () => {
       expect(left, crashAt).toEqual([1, 1014 + (file === UN_TRIPLE ? 2000 : 7)]);
       const reopened = open(dir);
       expect(await lists(reopened), crashAt).toEqual(before);
+      await reopened.listsSwept();
       checkStore(dir);
       reopened.close();
     }
@@ -391,6 +392,7 @@ describe('an import killed mid-way', () => {
     expect(run.signal, run.stderr).toBe('SIGKILL');
     const reopened = open(dir);
     expect((await lists(reopened)).map((l) => [l.key, l.entries, l.importedBy])).toEqual([['un-sc', 7, 'crash-child']]);
+    await reopened.listsSwept();
     checkStore(dir);
   });
 });
