@@ -257,6 +257,8 @@ test('an investigator imports ten files, previews them safely, links, grades, ve
   const hit = page.getByTestId('search-hit').and(page.locator('[data-kind="evidence"]'));
   await expect(hit).toHaveCount(1);
   await expect(hit.locator('mark')).toHaveText(/quetzalcoatlus/i);
+  // The snippet comes from the text the search index reads from evidence_text (migration 016).
+  await page.screenshot({ path: path.join('test-results', 'evidence-search-en.png') });
   await page.goBack();
   await expect(page.getByTestId('evidence-row')).toHaveCount(10);
 

@@ -92,4 +92,8 @@ test('a large import stopped from the lists page while it writes leaves the list
   await expect(panel).toContainText('Import stopped');
   await expect(panel).toContainText('Stopped. The list already in use was not changed.');
   await expect(row.getByTestId('list-entries')).toHaveText('1,014');
+  await page.screenshot({ path: path.join('test-results', 'lists-import-stopped-en.png') });
+  await page.getByTestId('language-switch').getByText('日本語').click();
+  await expect(panel).toContainText('取込みを中止しました');
+  await page.screenshot({ path: path.join('test-results', 'lists-import-stopped-ja.png') });
 });

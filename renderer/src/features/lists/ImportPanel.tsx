@@ -13,11 +13,16 @@ interface Props {
   onDismiss: () => void;
 }
 
+/** Running, then finished; "stopped" when the user stopped every list before it was stored. */
+function headingKey(running: boolean, groups: Props['groups']) {
+  if (running) return 'lists.import.running' as const;
+  return groups.every((g) => g.step.state === 'cancelled') ? ('lists.import.stopped' as const) : ('lists.import.finished' as const);
+}
+
 /** Each list being imported: its files, its progress, and then its report or why it failed. */
 export function ImportPanel({ groups, running, onCancel, onDismiss }: Props) {
   const { t } = useTranslation();
-  const stopped = groups.every((g) => g.step.state === 'cancelled');
-  const heading = running ? t('lists.import.running') : stopped ? t('lists.import.stopped') : t('lists.import.finished');
+  const heading = t(headingKey(running, groups));
   return (
     <Stack
       gap="sm"
