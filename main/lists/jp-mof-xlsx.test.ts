@@ -36,8 +36,14 @@ describe('Japan MOF asset-freeze workbook (xlsx)', () => {
     expect(report.skipped.filter((s) => !s.reason.startsWith('deleted'))).toEqual([
       { at: 'sheet 2.タリバーン関係者等 row 276, 告示番号 274', reason: 'no name' },
     ]);
-    expect(report.entries + report.skipped.length).toBe(rows);
-    expect(report.entries).toBe(2876);
+    // Two entries are written over several rows each (merged cells repeat their notice number): 14 rows continue them.
+    expect(report.warnings).toEqual([
+      'sheet 7.イラク前政権関係者等 (Ⅲ) row 3, 告示番号 197: one entry written over rows 3, 4, 5, read as one',
+      'sheet 21.ソマリア row 3, 告示番号 1: one entry written over rows 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, read as one',
+    ]);
+    expect(report.entries + report.skipped.length + 14).toBe(rows);
+    expect(report.entries).toBe(2862);
+    expect(new Set(parsed.entries.map((e) => e.listId)).size).toBe(2862);
     expect(parsed.list).toEqual({ key: 'jp-mof', authority: 'JP', format: 'jp_mof_xlsx', listName: '資産凍結等の措置の対象者 (MOF)', listDate: null });
   });
 
@@ -108,6 +114,55 @@ describe('Japan MOF asset-freeze workbook (xlsx)', () => {
     expect(shinwari.names[0]!.value).toBe('ABDUL GHAFAR SHINWARI');
     expect(shinwari.datesOfBirth).toEqual([{ value: { precision: 'day', value: '1965-03-29' }, text: '23830' }]);
     expect(shinwari.identifiers).toEqual([{ type: 'passport', label: '旅券番号', value: 'アフガニスタン旅券 D 000763 (1997年1月9日発行)', country: null, note: null }]);
+  });
+
+  it('reads an entry written over 13 rows (21-1 AL-SHABAAB, merged cells) as one, with every paragraph of its reasons in order', () => {
+    const shabaab = parsed.entries.filter((x) => x.listId === '21-1');
+    expect(shabaab).toHaveLength(1);
+    const { remarks, names } = shabaab[0]!;
+    expect(remarks).toHaveLength(13);
+    expect(remarks[0]).toMatch(/^アル・シャバーブは、2008年8月18日のジブチ合意/);
+    expect(remarks[1]).toMatch(/^アル・シャバーブは、また、ソマリアへの人道支援の提供/);
+    expect(remarks[12]).toMatch(/^また、2009年2月27日の外交問題評議会/);
+    expect(names.slice(0, 4).map((n) => n.value)).toEqual(['AL-SHABAAB', 'アル・シャバーブ', 'アル・シャバブ', 'シャバーブ']);
+    expect(new Set(names.map((n) => n.value)).size).toBe(names.length); // ヒズブル・シャバーブ is written twice in the cell
+  });
+
+  it('keeps only the name in a name: no separators left at the ends, notes in brackets moved to the note', () => {
+    const names = parsed.entries.flatMap((e) => e.names.map((n) => ({ id: e.listId, ...n })));
+    expect(names.filter((n) => /^[、,;]|[、,;。]$/.test(n.value)).map((n) => `${n.id}: ${n.value}`)).toEqual([]);
+    expect(names.filter((n) => /^\((?:別名|別称|旧称)|^a\.k\.a/i.test(n.value)).map((n) => `${n.id}: ${n.value}`)).toEqual([]);
+    const of = (id: string) => parsed.entries.find((x) => x.listId === id)!.names;
+    // "アレフラー・アレフ(以前掲載の氏名)" and "Arefullah Aref (formerly listed as)"
+    expect(of('2-30')).toContainEqual({ value: 'アレフラー・アレフ', script: 'jpan_kana', lang: 'ja', strength: 'strong', note: '以前掲載の氏名' });
+    expect(of('2-30')).toContainEqual({ value: 'Arefullah Aref', script: 'latn', lang: null, strength: 'strong', note: 'formerly listed as' });
+    // "マンスール・ザエール、1974年3月21日イラク国バグダッドにて出生": a fact run on after a comma
+    expect(of('2-*306')).toContainEqual({ value: 'マンスール・ザエール', script: 'jpan_kana', lang: 'ja', strength: 'strong', note: '1974年3月21日イラク国バグダッドにて出生' });
+  });
+
+  it('reads the Latin spelling written behind a katakana alias as a name of its own (9-2: "フランク・カコレレ(FRANK KAKORERE)、")', () => {
+    const names = parsed.entries.find((x) => x.listId === '9-2')!.names.map((n) => [n.value, n.script, n.strength]);
+    // (b)'s katakana is the primary Japanese name again, so it is kept once, as the primary.
+    expect(names).toEqual([
+      ['FRANK KAKOLELE BWAMBALE', 'latn', 'primary'],
+      ['フランク・カコレレ・ブワンバレ', 'jpan_kana', 'primary'],
+      ['フランク・カコレレ', 'jpan_kana', 'strong'],
+      ['FRANK KAKORERE', 'latn', 'strong'],
+      ['FRANK KAKORERE BWAMBALE', 'latn', 'strong'],
+      ['エーグル・ブラン', 'jpan_kana', 'strong'],
+      ['AIGLE BLANC', 'latn', 'strong'],
+    ]);
+    // An Arabic original behind a Latin alias: "Saqr Al-Jaddawi(صقر الجداوي)"
+    expect(parsed.entries.find((x) => x.listId === '2-164')!.names.map((n) => [n.value, n.script])).toEqual(
+      expect.arrayContaining([['Saqr Al-Jaddawi', 'latn'], ['صقر الجداوي', 'arab']]),
+    );
+  });
+
+  it('splits "(旧称、A、別称、B、C)" and "X; a.k.a. Y" alias cells into names, former names noted (28-17)', () => {
+    const names = parsed.entries.find((x) => x.listId === '28-17')!.names;
+    expect(names).toContainEqual(expect.objectContaining({ value: '公開株式会社アルザマス試験設計局テンプ', note: 'former name' }));
+    expect(names.find((n) => n.value === '公共株式会社アルザマス研究製造企業')).not.toHaveProperty('note');
+    expect(names.map((n) => n.value)).toEqual(expect.arrayContaining(['OJSC Arzamasskoye Opytno Konstruktorskoye Byuro Temp', 'PJSC Arzamas Research and Production Enterprise']));
   });
 
   describe('refuses bad input, naming the file kind and where', () => {

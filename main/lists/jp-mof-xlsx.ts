@@ -4,13 +4,15 @@
  * text (the header row is anywhere in rows 1–10 and differs per sheet), never by position; the
  * hidden furigana (phonetic runs) of header cells are not part of the cell text exceljs returns.
  * Text is NFKC-normalised (full-width digits and letters). Rows marked 削除 (deleted) are reported
- * as skipped, not read as entries.
+ * as skipped, not read as entries. Alias cells are read by ./jp-mof-cells; an entry written over
+ * several rows is read as one.
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { DesignationEntry, DesignationName } from '../../shared/domain/designations';
 import type { FuzzyDate } from '../../shared/domain/fuzzy-date';
 import { Collector, ListParseError, clean, countryCode, detectScript, emptyEntry, partialDate, type ParseOptions, type ParsedList } from './common';
+import { aliasNames, items, trimSeparators } from './jp-mof-cells';
 
 export const JP_FILE_KIND = 'Japan MOF asset-freeze workbook (xlsx)';
 
@@ -60,24 +62,6 @@ export function cellText(value: ExcelJS.CellValue): string {
 }
 
 const headerKey = (s: string) => s.replace(/\s+/g, '');
-
-/** Splits "(a)X(b)Y" / "(a) X\n(b) Y" lists; lines otherwise. */
-function items(text: string): string[] {
-  return text
-    .split(/\n|(?=\([a-z]\))/)
-    .map((s) => clean(s.replace(/^\([a-z]\)\s*/, '')))
-    .filter((s): s is string => s !== null && s !== '不明');
-}
-
-/** Aliases: a Japanese line then " (a.k.a.: (a)… (b)…)" in English. */
-function aliasValues(text: string): string[] {
-  const out: string[] = [];
-  for (const line of text.split('\n')) {
-    const m = /^\s*\((?:a\.k\.a\.|f\.k\.a\.)\s*:?\s*(.*)\)\s*$/i.exec(line);
-    out.push(...items(m ? m[1]! : line));
-  }
-  return out;
-}
 
 /** Japanese and English date-of-birth text: 1941年8月20日, 1963年から1968年の間, 1955年-1958年頃, 1961年頃, 20 August 1941. */
 function jpDob(text: string): { value: FuzzyDate; circa: boolean } | null {
@@ -132,6 +116,44 @@ function sniff(path: string): void {
   }
 }
 
+/** A row of a sheet read as an entry, with the rows that continue it. */
+interface SheetRow {
+  entry: DesignationEntry;
+  at: string;
+  rows: number[];
+}
+
+/**
+ * The workbook writes a long entry over several rows, merged cells repeating the notice number and
+ * names: 21-1 AL-SHABAAB holds one paragraph of its reasons in each of 13 rows. A row with the
+ * notice number of an earlier one continues it if it names no one else.
+ */
+const continues = (entry: DesignationEntry, row: DesignationEntry) => row.names.length === 0 || row.names[0]!.value === entry.names[0]?.value;
+
+function mergeRow(into: DesignationEntry, row: DesignationEntry): void {
+  const add = <T>(list: T[], more: T[]) => {
+    const seen = new Set(list.map((x) => JSON.stringify(x)));
+    for (const x of more) if (!seen.has(JSON.stringify(x))) list.push(x);
+  };
+  into.names = uniqueNames([...into.names, ...row.names]);
+  add(into.programmes, row.programmes);
+  add(into.datesOfBirth, row.datesOfBirth);
+  add(into.placesOfBirth, row.placesOfBirth);
+  add(into.nationalities, row.nationalities);
+  add(into.identifiers, row.identifiers);
+  add(into.addresses, row.addresses);
+  add(into.positions, row.positions);
+  add(into.remarks, row.remarks);
+  into.listedOn ??= row.listedOn;
+  if (into.type === 'unknown') into.type = row.type;
+}
+
+/** A name the workbook gives twice (in the Japanese and the English alias lines) is kept once, as first given. */
+function uniqueNames(names: DesignationName[]): DesignationName[] {
+  const seen = new Set<string>();
+  return names.filter((n) => !seen.has(n.value) && seen.add(n.value));
+}
+
 export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): Promise<ParsedList & { sheets: JpSheetInfo[] }> {
   sniff(path);
   const wb = new ExcelJS.Workbook();
@@ -167,6 +189,8 @@ export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): 
     const lower = programme;
     const sheetType: DesignationEntry['type'] | null = /団体|銀行/.test(lower) ? 'entity' : /個人/.test(lower) ? 'person' : null;
 
+    const read: SheetRow[] = [];
+    const byRef = new Map<string, SheetRow>();
     for (let r = headerRow + 1; r <= ws.rowCount; r++) {
       const row = ws.getRow(r);
       const get = (f: Field) => {
@@ -186,24 +210,16 @@ export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): 
       e.listedOn = partialDate(/^(\d{4})\.(\d{1,2})\.(\d{1,2})/.exec(noticeDate)?.slice(1).join('-'));
 
       const names: DesignationName[] = [];
-      const ja = clean(get('nameJa'));
+      const ja = clean(trimSeparators(get('nameJa')));
       const enRaw = get('nameEn');
       const original = /\(original script:\s*([^)]+)\)/i.exec(enRaw)?.[1];
-      const en = clean(enRaw.replace(/\(original script:[^)]*\)/i, ''));
+      const en = clean(trimSeparators(enRaw.replace(/\(original script:[^)]*\)/i, '')));
       const title = clean(get('title'));
       if (en) names.push({ value: en, script: detectScript(en), lang: null, strength: 'primary', ...(title ? { parts: { title } } : {}) });
       if (ja) names.push({ value: ja, script: detectScript(ja, 'ja'), lang: 'ja', strength: 'primary' });
       if (original && clean(original)) names.push({ value: clean(original)!, script: detectScript(original), lang: null, strength: 'primary', note: 'original script' });
-      const alias = (text: string, strength: DesignationName['strength'], note?: string) => {
-        for (const v of aliasValues(text)) {
-          const script = detectScript(v, /\p{Script=Katakana}/u.test(v) ? 'ja' : null);
-          names.push({ value: v, script, lang: script === 'jpan_kana' || script === 'jpan_kanji' ? 'ja' : null, strength, ...(note ? { note } : {}) });
-        }
-      };
-      alias(get('aliases'), 'strong');
-      alias(get('formerNames'), 'strong', 'former name');
-      alias(get('weakAliases'), 'weak');
-      e.names = names;
+      names.push(...aliasNames(get('aliases'), 'strong'), ...aliasNames(get('formerNames'), 'strong', 'former name'), ...aliasNames(get('weakAliases'), 'weak'));
+      e.names = uniqueNames(names);
 
       e.positions.push(...items(get('position')));
       const dobCell = get('dob');
@@ -225,14 +241,23 @@ export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): 
       const other = clean(get('other'));
       if (other && other !== '不明') e.remarks.push(other);
       e.type = sheetType ?? (e.datesOfBirth.length || e.identifiers.some((i) => i.type === 'passport') || title ? 'person' : 'unknown');
-      if (e.names.length === 0) out.skip(at, 'no name');
-      else out.add(e, at);
+      const earlier = byRef.get(e.listId);
+      if (earlier && continues(earlier.entry, e)) {
+        mergeRow(earlier.entry, e);
+        earlier.rows.push(r);
+        continue;
+      }
+      if (earlier) out.report.warnings.push(`${at}: the notice number of row ${earlier.rows[0]} again, for another name`);
+      const read1 = { entry: e, at, rows: [r] };
+      read.push(read1);
+      if (!earlier) byRef.set(e.listId, read1);
+    }
+    for (const { entry, at, rows } of read) {
+      if (rows.length > 1) out.report.warnings.push(`${at}: one entry written over rows ${rows.join(', ')}, read as one`);
+      if (entry.names.length === 0) out.skip(at, 'no name');
+      else out.add(entry, at);
     }
   }
-  const ids = new Map<string, number>();
-  for (const e of out.entries) ids.set(e.listId, (ids.get(e.listId) ?? 0) + 1);
-  const repeated = [...ids].filter(([, n]) => n > 1).map(([id]) => id);
-  if (repeated.length) out.report.warnings.push(`notice numbers used by more than one row of the same sheet: ${repeated.join(', ')}`);
   if (sheets.length === 0) throw new ListParseError(JP_FILE_KIND, 'wrong_kind', null, 'no sheet has a 告示番号 / 英語表記 header row');
   return {
     list: { key: 'jp-mof', authority: 'JP', format: 'jp_mof_xlsx', listName: '資産凍結等の措置の対象者 (MOF)', listDate: null },

@@ -18,6 +18,7 @@
  * A query's expected set is its entry plus the entries that are the same designated person
  * (same-person.ts): finding those is right, not a false positive.
  */
+import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { DesignationEntry } from '../../shared/domain/designations';
 import type { FuzzyDate } from '../../shared/domain/fuzzy-date';
@@ -156,6 +157,8 @@ export interface LabelledSetOptions {
   /** Listed persons and entities to make Latin variants of. */
   sources?: number;
   negatives?: number;
+  /** How many of the JP list's non-Latin names to ask for their own entry (it has thousands); default 200. */
+  jpNames?: number;
   /** Groups of entries that are one designated person ("key:ref" → group id). */
   sameAs?: (ref: string) => Set<string>;
 }
@@ -234,7 +237,15 @@ export function buildLabelledSet(all: StoredEntry[], options: LabelledSetOptions
       .map((n) => ({ s, n })),
   );
   const jpScripted = scripted.filter((x) => x.s.listKey === 'jp-mof');
-  const chosen = [...scripted.filter((x) => x.s.listKey !== 'jp-mof'), ...Array.from({ length: Math.min(200, jpScripted.length) }, () => rng.pick(jpScripted))];
+  // Chosen by a hash of entry and name, not drawn by position: a parser change that adds or cleans
+  // some names then leaves the rest of the sample as it was.
+  const hashOf = (x: (typeof jpScripted)[number]) => createHash('sha256').update(`${x.s.ref}\0${x.n.value}`).digest('hex');
+  const jpChosen = jpScripted
+    .map((x) => ({ x, hash: hashOf(x) }))
+    .sort((a, b) => (a.hash < b.hash ? -1 : 1))
+    .slice(0, options.jpNames ?? 200)
+    .map(({ x }) => x);
+  const chosen = [...scripted.filter((x) => x.s.listKey !== 'jp-mof'), ...jpChosen];
   for (const { s, n } of chosen) {
     push('cross_script_same_entry', true, profile(subjectType(s.entry), [{ value: n.value, script: n.script! }]), s.ref);
   }

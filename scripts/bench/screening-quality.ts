@@ -7,7 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import { CandidateSearch } from '../../main/screening/candidate-search';
 import { groupSamePerson } from '../../main/screening/same-person';
-import { buildLabelledSet, storedEntries, VARIANT_KINDS, type LabelledQuery, type VariantKind } from './screening-labels';
+import { buildLabelledSet, storedEntries, VARIANT_KINDS, type LabelledQuery, type LabelledSetOptions, type VariantKind } from './screening-labels';
 
 export interface QualityResult {
   queries: number;
@@ -24,7 +24,7 @@ export interface QualityResult {
 
 const describe = (q: LabelledQuery) => `${q.kind} "${q.profile.names.map((n) => n.value).join(' / ')}"${q.profile.birthDates.length ? ` b. ${JSON.stringify(q.profile.birthDates[0])}` : ''}`;
 
-export function measureQuality(db: Database, options: { seed?: number; sources?: number; negatives?: number } = {}): QualityResult {
+export function measureQuality(db: Database, options: Omit<LabelledSetOptions, 'sameAs'> = {}): QualityResult {
   const entries = storedEntries(db);
   const groupOf = new Map<string, Set<string>>();
   for (const group of groupSamePerson(entries)) {

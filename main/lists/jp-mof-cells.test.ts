@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { aliasNames } from './jp-mof-cells';
+
+// Each text is a cell (or part of one) of the real MOF workbook in fixtures/sanctions/jp-mof, named by its entry.
+const read = (text: string, strength: 'strong' | 'weak' = 'strong') => aliasNames(text, strength).map((n) => [n.value, n.note ?? null]);
+
+describe('MOF alias cells', () => {
+  it('drops the separators a line ends with, and the (a)… markers (21-1)', () => {
+    expect(read('アル・シャバブ、\nシャバーブ、\nザ・ユース、')).toEqual([
+      ['アル・シャバブ', null],
+      ['シャバーブ', null],
+      ['ザ・ユース', null],
+    ]);
+  });
+
+  it('moves a bracketed note behind a name to its note, in the order written (2-*293)', () => {
+    expect(read('モハメド・アワーニー(1970年2月5日チュニジア国チュニスにて出生)(以前掲載の氏名)')).toEqual([
+      ['モハメド・アワーニー', '1970年2月5日チュニジア国チュニスにて出生; 以前掲載の氏名'],
+    ]);
+    expect(read('Riyadh (nom de guerre)')).toEqual([['Riyadh', 'nom de guerre']]);
+    expect(read('ラシド・アル・マグリビ(ザ・モロッカン)')).toEqual([['ラシド・アル・マグリビ', 'ザ・モロッカン']]);
+  });
+
+  it('reads a spelling in another script behind a name as a name of its own (9-8, 9-9, 2-164, 2-173)', () => {
+    expect(read('(a)スルタニ・マケンガ大佐(MAKENGA、 Colonel SULTANI)、')).toEqual([
+      ['スルタニ・マケンガ大佐', null],
+      ['MAKENGA, Colonel SULTANI', null],
+    ]);
+    expect(read('「チーフ・カワ(Chief Kahwa)」、', 'weak')).toEqual([
+      ['チーフ・カワ', null],
+      ['Chief Kahwa', null],
+    ]);
+    expect(read('Saqr Al-Jaddawi(صقر الجداوي)')).toEqual([
+      ['Saqr Al-Jaddawi', null],
+      ['صقر الجداوي', null],
+    ]);
+    // Behind a Latin name only initials are another name; anything else is a note.
+    expect(read('Le Groupe Salafiste pour La Prédication et le Combat (GSPC)')).toEqual([
+      ['Le Groupe Salafiste pour La Prédication et le Combat', null],
+      ['GSPC', null],
+    ]);
+  });
+
+  it('splits names between semicolons, but not inside brackets that span them (20-3, 2-596)', () => {
+    expect(read('Kalaye Electric; Kalaye Electric Company; Kola Electric')).toEqual([
+      ['Kalaye Electric', null],
+      ['Kalaye Electric Company', null],
+      ['Kola Electric', null],
+    ]);
+    expect(read('(a.k.a.:(a)Abdarrahmane ould Mohamed (b) \n(Yunis al-Mauritani; Shaykh Yunis the Mauritanian)  (c)Salih the Mauritanian)')).toEqual([
+      ['Abdarrahmane ould Mohamed', null],
+      ['Yunis al-Mauritani', null],
+      ['Shaykh Yunis the Mauritanian', null],
+      ['Salih the Mauritanian', null],
+    ]);
+  });
+
+  it('keeps a name inverted with a comma as one name (2-161), and splits a bracketed list of names of several parts (2-596)', () => {
+    expect(read('アル・ハク、アミン')).toEqual([['アル・ハク、アミン', null]]);
+    expect(read('(b)【アラビア語】(ユーニス・アル・モーリタニー、シェイク・ユーニス・アル・モーリタニー)')).toEqual([
+      ['ユーニス・アル・モーリタニー', null],
+      ['シェイク・ユーニス・アル・モーリタニー', null],
+    ]);
+  });
+
+  it('reads labelled lists: 別称 and 旧称 (former names), with 、 or : (28-17, 28-30)', () => {
+    expect(read('(旧称、公開株式会社アルザマス試験設計局テンプ、別称、公共株式会社アルザマス研究製造企業)')).toEqual([
+      ['公開株式会社アルザマス試験設計局テンプ', 'former name'],
+      ['公共株式会社アルザマス研究製造企業', null],
+    ]);
+    expect(read('ミニストリー・オブ・ディフェンス、旧称:ミニストリー・オブ・ザ・ピープルズ・アームド・フォースィーズ')).toEqual([
+      ['ミニストリー・オブ・ディフェンス', null],
+      ['ミニストリー・オブ・ザ・ピープルズ・アームド・フォースィーズ', 'former name'],
+    ]);
+    expect(read('a.k.a., the following three aliases: \n-JSC Scientific Research Institute for Mechanical Engineering; \n-GosNIImash; and \n')).toEqual([
+      ['JSC Scientific Research Institute for Mechanical Engineering', null],
+      ['GosNIImash', null],
+    ]);
+  });
+
+  it('moves a fact run on after a comma to the note, keeping the name’s own brackets (23-14, 2-*293)', () => {
+    expect(read('Lased Ben Heni, born 5 Feb. 1969 in Tripoli, Libyan Arab Jamahiriya')).toEqual([['Lased Ben Heni', 'born 5 Feb. 1969 in Tripoli, Libyan Arab Jamahiriya']]);
+    expect(read('Es Sayed, Kader')).toEqual([['Es Sayed, Kader', null]]);
+    expect(read('サフィーヤ・ファルカーシュ・モハンメド・アルハダッド(Safia Farkash Mohammed Al-Hadad)、1953年1月1日生まれ(オマーン国旅券番号:03825239)')).toEqual([
+      ['サフィーヤ・ファルカーシュ・モハンメド・アルハダッド', '1953年1月1日生まれ(オマーン国旅券番号:03825239)'],
+      ['Safia Farkash Mohammed Al-Hadad', '1953年1月1日生まれ(オマーン国旅券番号:03825239)'],
+    ]);
+  });
+
+  it('gives each name its script, and adds the note of the column (former names)', () => {
+    expect(aliasNames('フランク・カコレレ(FRANK KAKORERE)、', 'strong', 'former name')).toEqual([
+      { value: 'フランク・カコレレ', script: 'jpan_kana', lang: 'ja', strength: 'strong', note: 'former name' },
+      { value: 'FRANK KAKORERE', script: 'latn', lang: null, strength: 'strong', note: 'former name' },
+    ]);
+  });
+});
