@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aliasNames } from './jp-mof-cells';
+import { aliasNames, spellingsOf } from './jp-mof-cells';
 
 // Each text is a cell (or part of one) of the real MOF workbook in fixtures/sanctions/jp-mof, named by its entry.
 const read = (text: string, strength: 'strong' | 'weak' = 'strong') => aliasNames(text, strength).map((n) => [n.value, n.note ?? null]);
@@ -92,5 +92,21 @@ describe('MOF alias cells', () => {
       { value: 'フランク・カコレレ', script: 'jpan_kana', lang: 'ja', strength: 'strong', note: 'former name' },
       { value: 'FRANK KAKORERE', script: 'latn', lang: null, strength: 'strong', note: 'former name' },
     ]);
+  });
+
+  it('writes out the spellings a name gives in brackets, one bracket at a time (26-5, 26-35, 29-67, 28-19)', () => {
+    expect(spellingsOf('Denis (Denys) BEREZOVSKIY(BEREZOVSKY/BEREZOVSKII)')).toEqual(['Denis BEREZOVSKIY', 'Denys BEREZOVSKIY', 'Denis BEREZOVSKY', 'Denis BEREZOVSKII']);
+    expect(spellingsOf('ヴァシル(ヴァシリー/ヴァシーリー)・ニキチン')).toEqual(['ヴァシル・ニキチン', 'ヴァシリー・ニキチン', 'ヴァシーリー・ニキチン']);
+    expect(spellingsOf('Yuriy(Yuri)Sadovenko')).toEqual(['Yuriy Sadovenko', 'Yuri Sadovenko']);
+    expect(spellingsOf('Alexei(Aleksei, Aleksey, Oleksiy, Oleksii) SELIVANOV')).toHaveLength(5);
+    expect(spellingsOf('JSC Salute (Salyut)')).toEqual(['JSC Salute', 'JSC Salyut']);
+  });
+
+  it('does not take initials, a country or a second name in brackets for a spelling (4-16, 2-331, 2-418, 28-3)', () => {
+    expect(spellingsOf("Kurdistan Workers' Party(PKK)")).toEqual([]);
+    expect(spellingsOf('GLOBAL RELIEF FOUNDATION (GRF)')).toEqual([]);
+    expect(spellingsOf('AL-HARAMAYN FOUNDATION (TANZANIA)')).toEqual([]);
+    expect(spellingsOf('Private Military Company (PMC) Wagner')).toEqual([]);
+    expect(spellingsOf('Min Aung Hlaing')).toEqual([]);
   });
 });

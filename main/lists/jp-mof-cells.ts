@@ -45,6 +45,57 @@ export function items(text: string): string[] {
     .filter((s): s is string => s !== null && s !== '不明');
 }
 
+/** A word with other spellings of it in brackets: "Valeriy(Valery/Valerii)", "ヴァシル(ヴァシリー/ヴァシーリー)". */
+const SPELT_OTHERWISE = /([\p{L}\p{M}'’-]+)\s?\(([^()]+)\)/gu;
+
+/**
+ * The spellings a name gives in brackets, written out: "Denis (Denys) BEREZOVSKIY(BEREZOVSKY)" →
+ * "Denis BEREZOVSKIY", "Denys BEREZOVSKIY", "Denis BEREZOVSKY". One bracket at a time, so a name
+ * with many brackets gives a handful, not every combination. [] when it gives none.
+ */
+export function spellingsOf(value: string): string[] {
+  const groups: { start: number; end: number; word: string; others: string[] }[] = [];
+  for (const m of value.matchAll(SPELT_OTHERWISE)) {
+    const word = m[1]!;
+    const others = m[2]!.split(/[/,、]/).map((o) => o.trim()).filter(Boolean);
+    if (others.every((other) => isSpellingOf(word, other))) groups.push({ start: m.index, end: m.index + m[0].length, word, others });
+  }
+  if (groups.length === 0) return [];
+  const written = (group: number, spelling: string) => {
+    let out = '';
+    let at = 0;
+    groups.forEach((g, i) => {
+      // "Yuriy(Yuri)Sadovenko": the bracket stood between two words.
+      const space = /\p{L}/u.test(value[g.end] ?? '') ? ' ' : '';
+      out += value.slice(at, g.start) + (i === group ? spelling : g.word) + space;
+      at = g.end;
+    });
+    return clean(out + value.slice(at))!;
+  };
+  const all = [written(-1, ''), ...groups.flatMap((g, i) => g.others.map((other) => written(i, other)))];
+  return [...new Set(all)].slice(0, MAX_SPELLINGS);
+}
+
+const MAX_SPELLINGS = 12;
+
+/**
+ * Sergei for Serhiy, Oleksandr for Aleksandr, オレクサンドル for アレクサンドル, Hubareva for Gubareva:
+ * one word in the same script, of about the same length, alike at the start, after the first letter
+ * or in its consonants; not initials (Party(PKK)).
+ */
+function isSpellingOf(word: string, other: string): boolean {
+  if (/\s/.test(other) || detectScript(other) !== detectScript(word)) return false;
+  const [x, y] = [word, other].map((w) => w.replace(/ー/g, '').length); // katakana's long-vowel mark is not a letter
+  if (Math.min(x!, y!) / Math.max(x!, y!) < 0.7) return false;
+  if (other === other.toUpperCase() && word !== word.toUpperCase()) return false;
+  const [a, b] = [word, other].map((w) => w.toLowerCase());
+  return a![0] === b![0] || a!.slice(1) === b!.slice(1) || consonants(a!) === consonants(b!);
+}
+
+/** A word's consonants, x as ks, j as y, h as g (Ukrainian writes h where Russian writes g). */
+const consonants = (word: string) =>
+  word.replace(/x/g, 'ks').replace(/j/g, 'y').replace(/h/g, 'g').replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
+
 /** The names in an alias cell: a Japanese line, then " (a.k.a.: (a)… (b)…)" in English. */
 export function aliasNames(text: string, strength: DesignationName['strength'], note?: string): DesignationName[] {
   const out: DesignationName[] = [];

@@ -158,6 +158,15 @@ describe('Japan MOF asset-freeze workbook (xlsx)', () => {
     );
   });
 
+  it('adds the spellings a primary name gives in brackets as strong names of their own (26-126)', () => {
+    expect(parsed.entries.find((x) => x.listId === '26-126')!.names.filter((n) => n.strength === 'strong')).toEqual(
+      expect.arrayContaining([
+        { value: 'Aleksandr KURENKOV', script: 'latn', lang: null, strength: 'strong', note: 'spelling given in brackets' },
+        { value: 'Alexander KURENKOV', script: 'latn', lang: null, strength: 'strong', note: 'spelling given in brackets' },
+      ]),
+    );
+  });
+
   it('splits "(旧称、A、別称、B、C)" and "X; a.k.a. Y" alias cells into names, former names noted (28-17)', () => {
     const names = parsed.entries.find((x) => x.listId === '28-17')!.names;
     expect(names).toContainEqual(expect.objectContaining({ value: '公開株式会社アルザマス試験設計局テンプ', note: 'former name' }));

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import type { DesignationEntry, DesignationName } from '../../shared/domain/designations';
 import type { FuzzyDate } from '../../shared/domain/fuzzy-date';
 import { Collector, ListParseError, clean, countryCode, detectScript, emptyEntry, partialDate, type ParseOptions, type ParsedList } from './common';
-import { aliasNames, items, trimSeparators } from './jp-mof-cells';
+import { aliasNames, items, spellingsOf, trimSeparators } from './jp-mof-cells';
 
 export const JP_FILE_KIND = 'Japan MOF asset-freeze workbook (xlsx)';
 
@@ -148,6 +148,13 @@ function mergeRow(into: DesignationEntry, row: DesignationEntry): void {
   if (into.type === 'unknown') into.type = row.type;
 }
 
+/** A name's spellings in brackets, each as a name of its own: "Aleksandr (Alexander) KURENKOV". */
+function writtenOut(name: DesignationName): DesignationName[] {
+  const strength = name.strength === 'primary' ? 'strong' : name.strength;
+  const note = [name.note, 'spelling given in brackets'].filter(Boolean).join('; ');
+  return spellingsOf(name.value).map((value) => ({ value, script: name.script, lang: name.lang, strength, note }));
+}
+
 /** A name the workbook gives twice (in the Japanese and the English alias lines) is kept once, as first given. */
 function uniqueNames(names: DesignationName[]): DesignationName[] {
   const seen = new Set<string>();
@@ -219,7 +226,7 @@ export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): 
       if (ja) names.push({ value: ja, script: detectScript(ja, 'ja'), lang: 'ja', strength: 'primary' });
       if (original && clean(original)) names.push({ value: clean(original)!, script: detectScript(original), lang: null, strength: 'primary', note: 'original script' });
       names.push(...aliasNames(get('aliases'), 'strong'), ...aliasNames(get('formerNames'), 'strong', 'former name'), ...aliasNames(get('weakAliases'), 'weak'));
-      e.names = uniqueNames(names);
+      e.names = uniqueNames([...names, ...names.flatMap(writtenOut)]);
 
       e.positions.push(...items(get('position')));
       const dobCell = get('dob');

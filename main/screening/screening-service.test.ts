@@ -49,6 +49,8 @@ beforeAll(async () => {
   ids.paek = subject({ type: 'person', names: [{ script: 'latn', value: 'Paek Changho' }] }, false);
   ids.nearMiss = subject({ type: 'person', names: [{ script: 'latn', value: 'Zhu Hailong' }] }, false);
   ids.unlisted = subject({ type: 'person', names: [{ script: 'latn', value: 'Aiko Tanaka' }] });
+  ids.kurenkov = subject({ type: 'person', names: [{ script: 'latn', value: 'Alexander Kurenkov' }] }, false);
+  ids.kakorere = subject({ type: 'person', names: [{ script: 'latn', value: 'Frank Kakorere' }] }, false);
 }, 120_000);
 
 afterAll(() => {
@@ -60,7 +62,7 @@ describe('screening against the real lists', () => {
   it('refuses nothing and says what it screened, re-indexing a list whose keys are stale first', async () => {
     workspace.db.prepare("UPDATE designation_lists SET keys_version = ? WHERE key = 'un-sc'").run(NAME_KEYS_VERSION - 1);
     const result = await runScreening(ctx, { scope: 'workspace' });
-    expect(result.subjects).toBe(6);
+    expect(result.subjects).toBe(8);
     expect(result.reindexedLists).toEqual(['un-sc']);
     expect(result.lists.map((l) => l.key)).toEqual(['ca-sema', 'eu-fsf', 'jp-mof', 'uk-sanctions-list', 'un-sc', 'us-ofac-sdn']);
     expect(workspace.db.prepare("SELECT keys_version FROM designation_lists WHERE key = 'un-sc'").pluck().get()).toBe(NAME_KEYS_VERSION);
@@ -99,6 +101,16 @@ describe('screening against the real lists', () => {
     expect(paek.candidates.map((c) => `${c.listKey}:${c.listRef}`).sort()).toEqual(['jp-mof:15-6', 'un-sc:KPi.006']);
     expect(paek.authorities.sort()).toEqual(['JP', 'UN']);
     expect(paek.linkedBy).toEqual(expect.arrayContaining(['identifier']));
+  });
+
+  it('finds a name the JP list spells otherwise in brackets or writes behind katakana (26-126, 9-2)', () => {
+    // "Aleksandr (Alexander) KURENKOV": no candidate at all while the bracket stayed in the name.
+    const kurenkov = screeningOf('kurenkov').persons.flatMap((p) => p.candidates).find((c) => c.listRef === '26-126')!;
+    expect(kurenkov.reasons.name.entryName).toBe('Alexander KURENKOV');
+    expect(kurenkov.score).toBe(1);
+    // "フランク・カコレレ(FRANK KAKORERE)、": the Latin spelling is a name of its own.
+    const kakorere = screeningOf('kakorere').persons.flatMap((p) => p.candidates).find((c) => c.listRef === '9-2')!;
+    expect(kakorere.reasons.name.entryName).toBe('FRANK KAKORERE');
   });
 
   it('does not propose a near miss (same surname, another given name) or an unlisted name', () => {
