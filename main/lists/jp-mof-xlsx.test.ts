@@ -44,7 +44,8 @@ describe('Japan MOF asset-freeze workbook (xlsx)', () => {
     expect(report.entries + report.skipped.length + 14).toBe(rows);
     expect(report.entries).toBe(2862);
     expect(new Set(parsed.entries.map((e) => e.listId)).size).toBe(2862);
-    expect(parsed.list).toEqual({ key: 'jp-mof', authority: 'JP', format: 'jp_mof_xlsx', listName: '資産凍結等の措置の対象者 (MOF)', listDate: null });
+    // The latest notice the workbook records (a deletion of 2026-03-05): the date in its file name.
+    expect(parsed.list).toEqual({ key: 'jp-mof', authority: 'JP', format: 'jp_mof_xlsx', listName: '資産凍結等の措置の対象者 (MOF)', listDate: '2026-03-05' });
   });
 
   it('finds the columns by header text, in header rows 2, 3 or 5, without the hidden furigana of the header cells', () => {

@@ -116,6 +116,11 @@ function sniff(path: string): void {
   }
 }
 
+/** The dates of a 告示日付 cell, first the designation's: "2001.9.22\n2008.6.25改訂\n2012.3.27改訂". */
+function noticeDates(cell: string): string[] {
+  return [...cell.matchAll(/(\d{4})\.(\d{1,2})\.(\d{1,2})/g)].flatMap((m) => partialDate(m.slice(1, 4).join('-')) ?? []);
+}
+
 /** A row of a sheet read as an entry, with the rows that continue it. */
 interface SheetRow {
   entry: DesignationEntry;
@@ -171,6 +176,9 @@ export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): 
   }
   const out = new Collector(options);
   const sheets: JpSheetInfo[] = [];
+  // The workbook states no date of its own: the latest notice it records (a designation, a
+  // revision or a deletion) is the day it is current to. 2026-03-05 for shisantouketsu20260305.xlsx.
+  let listDate: string | null = null;
   const lookup = new Map<string, Field>();
   for (const [field, names] of Object.entries(FIELDS) as [Field, readonly string[]][]) for (const n of names) lookup.set(n, field);
 
@@ -208,13 +216,14 @@ export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): 
       if (!no) continue;
       const at = `sheet ${ws.name} row ${r}, 告示番号 ${no}`;
       const noticeDate = get('noticeDate');
+      for (const date of noticeDates(noticeDate)) if (!listDate || date > listDate) listDate = date;
       if (/削除/.test(noticeDate)) {
         out.skip(at, `deleted (削除): ${noticeDate.replace(/\s+/g, ' ')}`);
         continue;
       }
       const e = emptyEntry(`${sheetNo}-${no}`, 'unknown');
       e.programmes.push(programme);
-      e.listedOn = partialDate(/^(\d{4})\.(\d{1,2})\.(\d{1,2})/.exec(noticeDate)?.slice(1).join('-'));
+      e.listedOn = noticeDates(noticeDate)[0] ?? null;
 
       const names: DesignationName[] = [];
       const ja = clean(trimSeparators(get('nameJa')));
@@ -267,7 +276,7 @@ export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): 
   }
   if (sheets.length === 0) throw new ListParseError(JP_FILE_KIND, 'wrong_kind', null, 'no sheet has a 告示番号 / 英語表記 header row');
   return {
-    list: { key: 'jp-mof', authority: 'JP', format: 'jp_mof_xlsx', listName: '資産凍結等の措置の対象者 (MOF)', listDate: null },
+    list: { key: 'jp-mof', authority: 'JP', format: 'jp_mof_xlsx', listName: '資産凍結等の措置の対象者 (MOF)', listDate },
     entries: out.entries,
     report: out.report,
     sheets,

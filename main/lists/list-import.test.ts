@@ -156,7 +156,7 @@ describe('importing the real lists', () => {
       { files: [fixture('uk', 'uk_sanctions_list_xml_excerpt_2026-08-14.xml')], key: 'uk-sanctions-list', authority: 'UK', entries: 3, skipped: 0, listDate: '2026-08-14' },
       { files: [fixture('canada', 'sema-lmes_2020-04.xml')], key: 'ca-sema', authority: 'CA', entries: 1369, skipped: 0, listDate: null },
       // 598 rows deleted (削除) and one without a name are skipped; the 14 rows that continue an entry over merged cells are read into it.
-      { files: [fixture('jp-mof', 'shisantouketsu20260305.xlsx')], key: 'jp-mof', authority: 'JP', entries: 2862, skipped: 599, listDate: null },
+      { files: [fixture('jp-mof', 'shisantouketsu20260305.xlsx')], key: 'jp-mof', authority: 'JP', entries: 2862, skipped: 599, listDate: '2026-03-05' },
     ];
     let jp: ListImportResult['report'] | undefined;
     for (const c of cases) {
