@@ -4,7 +4,7 @@ import { aliasNames, spellingsOf } from './jp-mof-cells';
 // Each text is a cell (or part of one) of the real MOF workbook in fixtures/sanctions/jp-mof, named by its entry.
 const read = (text: string, strength: 'strong' | 'weak' = 'strong') => aliasNames(text, strength).map((n) => [n.value, n.note ?? null]);
 
-describe('MOF alias cells', () => {
+describe('MOF alias cells, each alias read by ./alias-text', () => {
   it('drops the separators a line ends with, and the (a)… markers (21-1)', () => {
     expect(read('アル・シャバブ、\nシャバーブ、\nザ・ユース、')).toEqual([
       ['アル・シャバブ', null],

@@ -12,7 +12,8 @@ import ExcelJS from 'exceljs';
 import type { DesignationEntry, DesignationName } from '../../shared/domain/designations';
 import type { FuzzyDate } from '../../shared/domain/fuzzy-date';
 import { Collector, ListParseError, clean, countryCode, detectScript, emptyEntry, partialDate, type ParseOptions, type ParsedList } from './common';
-import { aliasNames, items, spellingsOf, trimSeparators } from './jp-mof-cells';
+import { trimSeparators } from './alias-text';
+import { aliasNames, items, spellingsOf } from './jp-mof-cells';
 
 export const JP_FILE_KIND = 'Japan MOF asset-freeze workbook (xlsx)';
 

@@ -100,9 +100,25 @@ describe('UN consolidated list XML', () => {
       ['CHANGGWANG SINYONG CORPORATION', 'strong'],
       ['EXTERNAL TECHNOLOGY GENERAL CORPORATION', 'strong'],
       ['DPRKN MINING DEVELOPMENT TRADING COOPERATION', 'strong'],
-      ['"KOMID"', 'strong'],
+      ['KOMID', 'strong'], // written "KOMID", in quotes
     ]);
     expect(komid.addresses).toEqual([{ text: "Central District, Pyongyang, Democratic People's Republic of Korea", country: 'KP' }]);
+  });
+
+  it('reads an alias that gives the name in another script, or a fact, in brackets as names and notes (2020 file)', async () => {
+    const { entries } = await parseUnXml(FULL);
+    const names = (ref: string) => entries.find((x) => x.listId === ref)!.names.filter((n) => n.strength !== 'primary');
+    // "عبدالله السندي (Abdullah Sindhi)": one name in Arabic, one in Latin letters
+    expect(names('QDi.309').map((n) => [n.value, n.script, n.note])).toEqual(
+      expect.arrayContaining([
+        ['عبدالله السندي', 'arab', 'Good'],
+        ['Abdullah Sindhi', 'latn', 'Good'],
+      ]),
+    );
+    // "Safia Farkash Mohammed Al-Hadad, born 1 Jan. 1953 (Oman passport no.03825239, …)"
+    expect(names('LYi.019')).toContainEqual(
+      expect.objectContaining({ value: 'Safia Farkash Mohammed Al-Hadad', script: 'latn', note: expect.stringMatching(/^Good; born 1 Jan\. 1953 \(Oman passport no\.03825239/) }),
+    );
   });
 
   it('streams: onEntry with collect:false keeps nothing in memory', async () => {

@@ -20,6 +20,7 @@ import {
   type ParsedList,
   type XmlNode,
 } from './common';
+import { readAlias } from './alias-text';
 
 export const UN_FILE_KIND = 'UN consolidated list XML';
 
@@ -77,14 +78,17 @@ function toEntry(node: XmlNode): DesignationEntry {
     const value = childText(alias, 'ALIAS_NAME');
     if (!value) continue;
     const quality = childText(alias, 'QUALITY') ?? '';
-    const note = [quality, childText(alias, 'NOTE')].filter(Boolean).join('; ');
-    e.names.push({
-      value,
-      script: detectScript(value),
-      lang: null,
-      strength: STRENGTH[quality.toLowerCase()] ?? 'strong',
-      ...(note ? { note } : {}),
-    });
+    // "عبدالله السندي (Abdullah Sindhi)", "Safia Farkash Mohammed Al-Hadad, born 1 Jan. 1953 (…)".
+    for (const name of readAlias(value, [quality, childText(alias, 'NOTE') ?? ''].filter(Boolean))) {
+      if (e.names.some((n) => n.value === name.value)) continue; // JAMBS, given after each of three spellings
+      e.names.push({
+        value: name.value,
+        script: detectScript(name.value),
+        lang: null,
+        strength: STRENGTH[quality.toLowerCase()] ?? 'strong',
+        ...(name.notes.length ? { note: name.notes.join('; ') } : {}),
+      });
+    }
   }
 
   e.positions.push(...values(node, 'DESIGNATION'));

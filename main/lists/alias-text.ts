@@ -1,0 +1,136 @@
+/**
+ * Aliases as lists write them by hand (the MOF workbook's cells, the UN list's ALIAS_NAME): a label
+ * in front (別名1), notes in brackets behind (以前掲載の氏名, nom de guerre, a date and place of
+ * birth), the same name in another script (フランク・カコレレ(FRANK KAKORERE), عبدالله السندي
+ * (Abdullah Sindhi)), several names in one ("A; B", "(別称、A、B)", "a.k.a. X"). A name keeps only
+ * the name: a note goes to the name's note, another spelling becomes a name of its own.
+ */
+import { clean, detectScript } from './common';
+
+/** A label in front: (別名1), (別称), 【アラビア語】 (where the Arabic original is not printed). */
+const LABEL = /^(?:\((?:別名|別称|旧称)\d*\)|【[^】]*】)\s*/;
+const AKA = /^(a\.k\.a\.?|f\.k\.a\.?)\s*[:,]?\s*/i;
+/** What is left of a list written as prose: "a.k.a., the following three aliases:", "; and". */
+const NOT_A_NAME = /:$|^(?:and|or|及び)$/i;
+/** "別称、A、B、旧称、C", "A、旧称:B": names after labels that say what they are. */
+const LIST_LABEL = /^\s*(別称|旧称)\s*(?::\s*|$)/;
+/** Separators a list leaves around a name: "アル・シャバブ、", "-GosNIImash; and". */
+const EDGE_PUNCTUATION = /^[\s、,;-]+|[\s、,;。]+$/g;
+const QUOTED = /^(?:「(.*)」|"(.*)"|“(.*)”|”(.*)”)$/;
+/** A last bracket, one level of brackets inside it allowed: "X(Y)", "X (Y (Z))". */
+const LAST_BRACKET = /^(.*?)\s*\(((?:[^()]|\([^()]*\))*)\)$/;
+const ORIGINAL_SCRIPT = /\(original script:\s*([^)]+)\)/i;
+/** A fact run on after the name and a comma: "イアデナ・モハンマド、1969年1月1日生まれ。", "Lased Ben Heni, born 5 Feb. 1969 in Tripoli". */
+const RUN_ON_FACT = /^\s*(?:\d{4}年|born\b)/i;
+
+const isLatin = (s: string) => detectScript(s) === 'latn';
+const isJapanese = (script: string | null) => script === 'jpan_kana' || script === 'jpan_kanji' || script === null;
+/** JuA, ISWAP, ISIS-GS: an organisation's initials, which the list gives as another name. */
+const isAcronym = (s: string) => /^[A-Z][A-Za-z]{0,9}(?:-[A-Z]{1,5})?$/.test(s) && (s.match(/[A-Z]/g)?.length ?? 0) >= 2;
+
+export interface Read {
+  value: string;
+  notes: string[];
+}
+
+/** A name without the separators a list left around it. */
+export const trimSeparators = (text: string) => text.replace(EDGE_PUNCTUATION, '');
+
+/** Where `separators` (any of its characters) stand in `text` outside brackets (a bracket may span lines and semicolons). */
+function cuts(text: string, separators: string): number[] {
+  const at: number[] = [];
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && separators.includes(c)) at.push(i);
+  }
+  return at;
+}
+
+/** `text` split at `separator`, but not inside brackets. */
+export function outside(text: string, separator: string): string[] {
+  const ends = [...cuts(text, separator), text.length];
+  return ends.map((end, k) => text.slice(k === 0 ? 0 : ends[k - 1]! + 1, end));
+}
+
+/**
+ * Is the bracket behind a name the same name written otherwise (a name of its own), or a note?
+ * The workbook's notes are Japanese, or hold facts (digits, "DOB:"). Another spelling is in
+ * another script than the name; a Latin one starts with a capital, and behind a Latin name it is
+ * only the initials.
+ */
+function isOtherSpelling(outer: string, inner: string): boolean {
+  const script = detectScript(inner);
+  if (isJapanese(script) || /[\d:]/.test(inner)) return false;
+  if (script === 'latn') return isLatin(outer) ? isAcronym(inner) : /\p{Lu}/u.test(inner);
+  return script !== detectScript(outer);
+}
+
+/** One alias as written → the names it holds (usually one), each with its notes in the order written. */
+export function readAlias(raw: string, notes: string[] = []): Read[] {
+  let text = unpaired(raw.replace(LABEL, '').replace(EDGE_PUNCTUATION, ''));
+  const aka = AKA.exec(text);
+  if (aka) {
+    text = text.slice(aka[0].length);
+    if (/^f/i.test(aka[1]!)) notes = [...notes, 'former name'];
+  }
+  if (!text || NOT_A_NAME.test(text)) return [];
+  const parts = outside(text, '、');
+  if (parts.some((part) => LIST_LABEL.test(part))) return labelledList(parts, notes);
+  const fact = cuts(text, '、,').find((at) => RUN_ON_FACT.test(text.slice(at + 1)));
+  if (fact !== undefined) return noted(readAlias(text.slice(0, fact), notes), trimSeparators(text.slice(fact + 1)));
+  const original = ORIGINAL_SCRIPT.exec(text);
+  if (original) {
+    const rest = text.replace(ORIGINAL_SCRIPT, ' ');
+    return [...readAlias(rest, notes), ...readAlias(original[1]!, [...notes, 'original script'])];
+  }
+  const quoted = QUOTED.exec(text);
+  if (quoted) return readAlias(quoted.slice(1).find((q) => q !== undefined)!, notes);
+  const bracket = LAST_BRACKET.exec(text);
+  if (bracket) {
+    const [, outer = '', inner = ''] = bracket;
+    // Wholly in brackets: "(Yunis al-Mauritani; Younis al-Mauritani)", "(別称、A、B)", "(ユーニス・アル・モーリタニー、シェイク・ユーニス…)".
+    if (!outer) return listed(inner).flatMap((piece) => readAlias(piece, notes));
+    const spelling = clean(inner.replace(EDGE_PUNCTUATION, ''));
+    if (!spelling) return readAlias(outer, notes);
+    if (isOtherSpelling(outer, spelling)) return [...readAlias(outer, notes), ...outside(spelling, ';').flatMap((piece) => readAlias(piece, notes))];
+    return noted(readAlias(outer, notes), spelling);
+  }
+  const value = clean(text);
+  if (!value) return [];
+  // A Latin name written with the Japanese comma: "MAKENGA、 Colonel SULTANI".
+  return [{ value: isLatin(value) ? value.replace(/\s*、\s*/g, ', ') : value, notes }];
+}
+
+/** A bracket the cell never closed, or never opened: "アブドゥル・ラフマン・モハマド・イクバル)". */
+function unpaired(text: string): string {
+  if (text.endsWith(')') && !text.includes('(')) return text.slice(0, -1);
+  if (text.startsWith('(') && !text.includes(')')) return text.slice(1);
+  return text;
+}
+
+/**
+ * The names of a bracketed list: between semicolons, or between Japanese commas when each piece is
+ * a name of several parts (a comma also inverts a name: アル・ハク、アミン is one name).
+ */
+function listed(text: string): string[] {
+  const pieces = outside(text, ';');
+  if (pieces.length > 1) return pieces;
+  const commas = outside(text, '、');
+  return commas.length > 1 && commas.every((piece) => piece.includes('・')) ? commas : pieces;
+}
+
+/** Notes in the order written: a bracket's note comes after those inside the name before it. */
+const noted = (reads: Read[], note: string): Read[] => reads.map((r) => ({ ...r, notes: [...r.notes, note] }));
+
+function labelledList(parts: string[], notes: string[]): Read[] {
+  let current = notes;
+  return parts.flatMap((part) => {
+    const label = LIST_LABEL.exec(part);
+    if (!label) return readAlias(part, current);
+    current = label[1] === '旧称' ? [...notes, 'former name'] : notes;
+    return readAlias(part.slice(label[0].length), current);
+  });
+}
