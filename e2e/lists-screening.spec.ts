@@ -196,3 +196,41 @@ test('removing a list asks first, and the matrix then says the list is not loade
   await page.getByTestId('nav-coordination').click();
   await expect(page.getByTestId('screening-no-lists')).toBeVisible();
 });
+
+test("the Japanese list's entry reads as the workbook means it: names apart from their notes, a Latin spelling as a name, a day-number date as a date", async ({ page }) => {
+  test.setTimeout(120_000);
+  await english(page);
+  await page.goto(`${host.origin}/#/lists`);
+  await page.getByTestId('list-file-input').setInputFiles([copy(JP_MOF)]);
+  await expect(page.getByTestId('list-import')).toHaveAttribute('data-running', 'false', { timeout: 90_000 });
+  await expect(listRow(page, 'JP')).toContainText('5 Mar 2026'); // the latest notice it records
+
+  const kase = await call(host, 'cases.create', { title: 'Taliban finance', country: 'AF', situation: '2001', summary: '' });
+  // 2-139: "ABDUL GHAFAR SHINWARI", date of birth given as the spreadsheet day number 23830.
+  await call(host, 'subjects.create', { caseId: kase.id, type: 'person', names: [{ script: 'latn', value: 'Abdul Ghafar Shinwari' }] });
+  // 9-2: the alias cell reads "フランク・カコレレ(FRANK KAKORERE)、".
+  await call(host, 'subjects.create', { caseId: kase.id, type: 'person', names: [{ script: 'latn', value: 'Frank Kakorere' }] });
+  await page.goto(`${host.origin}/#/cases/${kase.id}/screening`);
+  await page.getByTestId('screening-run-case').click();
+
+  const shinwari = page.locator('[data-testid="candidate"][data-list="jp-mof"][data-ref="2-139"]');
+  await expect(shinwari).toBeVisible({ timeout: 30_000 });
+  await shinwari.getByTestId('candidate-entry-toggle').click();
+  await expect(shinwari.getByTestId('candidate-entry')).toContainText('29 Mar 1965 (the list writes 23830, a spreadsheet day number)');
+
+  const kakorere = page.locator('[data-testid="candidate"][data-list="jp-mof"][data-ref="9-2"]');
+  await expect(kakorere.getByTestId('candidate-name-match')).toContainText('FRANK KAKORERE');
+  await kakorere.getByTestId('candidate-entry-toggle').click();
+  const names = kakorere.getByTestId('candidate-entry');
+  await expect(names).toContainText('フランク・カコレレ (strong alias)FRANK KAKORERE (strong alias)');
+  fs.mkdirSync('test-results/lists', { recursive: true });
+  await kakorere.screenshot({ path: 'test-results/lists/jp-entry-en.png' });
+  await call(host, 'settings.setLanguage', { language: 'ja' });
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await kakorere.getByTestId('candidate-entry-toggle').click();
+  await expect(kakorere.getByTestId('candidate-entry')).toContainText('フランク・カコレレ (確度の高い別名)FRANK KAKORERE (確度の高い別名)');
+  await kakorere.screenshot({ path: 'test-results/lists/jp-entry-ja.png' });
+  await shinwari.getByTestId('candidate-entry-toggle').click();
+  await expect(shinwari.getByTestId('candidate-entry')).toContainText('1965年3月29日（リストの表記は表計算ソフトの日付番号 23830）');
+});

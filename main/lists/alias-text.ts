@@ -57,9 +57,9 @@ export function outside(text: string, separator: string): string[] {
 
 /**
  * Is the bracket behind a name the same name written otherwise (a name of its own), or a note?
- * The workbook's notes are Japanese, or hold facts (digits, "DOB:"). Another spelling is in
- * another script than the name; a Latin one starts with a capital, and behind a Latin name it is
- * only the initials.
+ * Notes are in Japanese (the MOF workbook's) or hold facts (digits, "DOB:"). Another spelling is
+ * in another script than the name; a Latin one starts with a capital, and behind a Latin name it
+ * is only the initials.
  */
 function isOtherSpelling(outer: string, inner: string): boolean {
   const script = detectScript(inner);
@@ -104,7 +104,7 @@ export function readAlias(raw: string, notes: string[] = []): Read[] {
   return [{ value: isLatin(value) ? value.replace(/\s*、\s*/g, ', ') : value, notes }];
 }
 
-/** A bracket the cell never closed, or never opened: "アブドゥル・ラフマン・モハマド・イクバル)". */
+/** A bracket the list never closed, or never opened: "アブドゥル・ラフマン・モハマド・イクバル)". */
 function unpaired(text: string): string {
   if (text.endsWith(')') && !text.includes('(')) return text.slice(0, -1);
   if (text.startsWith('(') && !text.includes(')')) return text.slice(1);

@@ -102,6 +102,8 @@ describe('Japan MOF asset-freeze workbook (xlsx)', () => {
     expect(e.placesOfBirth).toEqual([{ text: 'Zurmat District, Paktia Province, Afghanistan', country: 'AF' }]);
     expect(e.nationalities).toEqual([{ country: 'AF', text: 'アフガニスタン' }]);
     expect(e.positions).toEqual(['Director of Administrative Affairs (行政問題担当長官)', 'Minister of Finance (財務大臣)']);
+    // A remark from a column is labelled as the sheet labels it, its slip (制裁員会) included.
+    expect(e.remarks[0]).toBe('国連制裁員会による指定日: 2001年2月23日(2003年9月3日、2007年7月9日、9月21日及び2011年11月29日に改訂)');
   });
 
   it('reads ranged DOBs with a full-width digit (2-2: "(b)１945年-1950年頃"), and an Excel serial DOB (2-139: 23830 = 1965-03-29)', () => {

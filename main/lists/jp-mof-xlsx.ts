@@ -200,6 +200,8 @@ export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): 
     }
     if (!headerRow) continue; // the 一覧 index and the 【解除】 (lifted) sheets have no list
     sheets.push({ sheet: ws.name, headerRow, columns });
+    // A remark from a column is labelled as the sheet labels it (国連参照番号, リスト掲載日 …).
+    const headerOf = (field: Field) => Object.keys(columns).find((h) => columns[h] === field) ?? field;
     const programme = ws.name.replace(/^\d+\./, '').trim();
     const sheetNo = /^(\d+)\./.exec(ws.name)?.[1] ?? ws.name;
     const lower = programme;
@@ -252,9 +254,9 @@ export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): 
       for (const value of items(get('idNo'))) e.identifiers.push({ type: 'national_id', label: 'ID番号', value, country: null, note: null });
       for (const text of items(get('address'))) e.addresses.push({ text, country: countryCode(text.split(',').pop()) });
       const unRef = clean(get('unRef'));
-      if (unRef) e.remarks.push(`UN reference: ${unRef}`);
+      if (unRef) e.remarks.push(`${headerOf('unRef')}: ${unRef}`);
       const unDate = clean(get('unDate'));
-      if (unDate) e.remarks.push(`Listed by the UN / list date: ${unDate}`);
+      if (unDate) e.remarks.push(`${headerOf('unDate')}: ${unDate}`);
       const other = clean(get('other'));
       if (other && other !== '不明') e.remarks.push(other);
       e.type = sheetType ?? (e.datesOfBirth.length || e.identifiers.some((i) => i.type === 'passport') || title ? 'person' : 'unknown');

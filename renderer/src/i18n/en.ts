@@ -960,6 +960,7 @@ export const en = {
       names: 'Names',
       birthDates: 'Dates of birth',
       circa: 'about {{text}}',
+      serialDate: '{{date}} (the list writes {{text}}, a spreadsheet day number)',
       birthPlaces: 'Places of birth',
       nationalities: 'Nationalities',
       identifiers: 'Identifiers',

@@ -960,6 +960,7 @@ export const ja: Resources = {
       names: '名義',
       birthDates: '生年月日',
       circa: '{{text}} 頃',
+      serialDate: '{{date}}（リストの表記は表計算ソフトの日付番号 {{text}}）',
       birthPlaces: '出生地',
       nationalities: '国籍',
       identifiers: '識別番号',

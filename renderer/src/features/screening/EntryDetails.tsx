@@ -22,6 +22,9 @@ export function EntryDetails({ entry }: { entry: DesignationEntry }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const country = (code: string | null, text: string) => (code ? `${text} (${countryName(code, language)})` : text);
+  // The JP workbook gives some dates as the spreadsheet's day numbers (23830): the date read is shown first.
+  const birthDateText = ({ text, value }: DesignationEntry['datesOfBirth'][number]) =>
+    /^\d{5}$/.test(text) && value.precision === 'day' ? t('screening.entry.serialDate', { date: formatPartialDate(value.value, language), text }) : text;
   return (
     <Box style={{ display: 'grid', gridTemplateColumns: '130px minmax(0, 1fr)', gap: '4px 8px' }} data-testid="candidate-entry">
       <Row label={t('screening.entry.ref')}>
@@ -56,7 +59,7 @@ export function EntryDetails({ entry }: { entry: DesignationEntry }) {
       </Row>
       {entry.datesOfBirth.length > 0 && (
         <Row label={t('screening.entry.birthDates')}>
-          <Text size="xs">{entry.datesOfBirth.map((d) => (d.circa ? t('screening.entry.circa', { text: d.text }) : d.text)).join('; ')}</Text>
+          <Text size="xs">{entry.datesOfBirth.map((d) => (d.circa ? t('screening.entry.circa', { text: d.text }) : birthDateText(d))).join('; ')}</Text>
         </Row>
       )}
       {entry.placesOfBirth.length > 0 && (
