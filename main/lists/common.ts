@@ -349,7 +349,27 @@ function buildJaIndex(): Map<string, CountryCode> {
   index.set('ビルマ', 'MM');
   index.set('大韓民国', 'KR');
   index.set('中華人民共和国', 'CN');
+  // As the MOF workbook writes them: short forms, older spellings, the Congo without its capital.
+  const aliases: Record<string, CountryCode> = {
+    英国: 'GB', 米国: 'US', パレスチナ: 'PS', サウディ・アラビア: 'SA', サウジ・アラビア: 'SA', グルジア: 'GE',
+    クウェイト: 'KW', コンゴ民主共和国: 'CD', コンゴ共和国: 'CG', ベトナム: 'VN',
+  };
+  for (const [name, code] of Object.entries(aliases)) index.set(name, code);
   return index;
+}
+
+/**
+ * A country as Japanese text writes it: the name, or the name in a longer form ("ルワンダ共和国",
+ * "エリトリア国"), with its English after it ("リビア Libya") or a remark ("インドネシア(2003年12月時点)").
+ */
+function jaCountry(text: string): CountryCode | null {
+  countryIndexJa ??= buildJaIndex();
+  const name = /^[\p{Script=Katakana}\p{Script=Han}ー・]+/u.exec(text.normalize('NFKC'))?.[0] ?? '';
+  for (const candidate of [name, name.replace(/(?:連邦共和国|民主共和国|共和国|王国|連邦|国)$/, '')]) {
+    const code = countryIndexJa.get(candidate);
+    if (code) return code;
+  }
+  return null;
 }
 function buildCountryIndex(): Map<string, CountryCode> {
   const index = new Map<string, CountryCode>();
@@ -371,10 +391,7 @@ export function countryCode(text: string | null | undefined): CountryCode | null
   if (!text) return null;
   const t = text.trim();
   if (/^[A-Z]{2}$/.test(t)) return (COUNTRY_CODES as readonly string[]).includes(t) ? (t as CountryCode) : null;
-  if (/[\p{Script=Katakana}\p{Script=Han}]/u.test(t)) {
-    countryIndexJa ??= buildJaIndex();
-    return countryIndexJa.get(t.normalize('NFKC')) ?? null;
-  }
+  if (/[\p{Script=Katakana}\p{Script=Han}]/u.test(t)) return jaCountry(t);
   countryIndex ??= buildCountryIndex();
   return countryIndex.get(fold(t)) ?? null;
 }

@@ -4,14 +4,14 @@
  * primary name may give other spellings of its words in brackets.
  */
 import type { DesignationName } from '../../shared/domain/designations';
-import { outside, readAlias } from './alias-text';
+import { outside, readAlias, trimSeparators } from './alias-text';
 import { clean, detectScript } from './common';
 
-/** Splits "(a)X(b)Y" / "(a) X\n(b) Y" lists; lines otherwise. */
+/** Splits "(a)X(b)Y" / "(a) X\n(b) Y" lists; lines otherwise; without the 、 or ; a line ends in. */
 export function items(text: string): string[] {
   return text
     .split(/\n|(?=\([a-z]\))/)
-    .map((s) => clean(s.replace(/^\([a-z]\)\s*/, '')))
+    .map((s) => clean(trimSeparators(s.replace(/^\([a-z]\)\s*/, ''))))
     .filter((s): s is string => s !== null && s !== '不明');
 }
 

@@ -161,6 +161,35 @@ describe('Japan MOF asset-freeze workbook (xlsx)', () => {
     );
   });
 
+  it('reads nationalities as the workbook writes them: long forms, short forms, two in one cell, English after the name', () => {
+    const of = (id: string) => parsed.entries.find((x) => x.listId === id)!.nationalities;
+    expect(of('9-3')).toEqual([{ country: 'RW', text: 'ルワンダ共和国' }]);
+    expect(of('4-40')).toEqual([{ country: 'TR', text: 'トルコ' }, { country: 'JO', text: 'ヨルダン' }]);
+    expect(of('2-284')).toEqual([{ country: 'LY', text: 'リビア Libya' }]);
+    expect(of('2-512')).toEqual([{ country: 'GB', text: '英国' }]);
+    // 733 nationalities; the four left without a country are not one (a former state, a remark).
+    const all = parsed.entries.flatMap((e) => e.nationalities);
+    expect(all.filter((n) => !n.country).map((n) => n.text)).toEqual([
+      'Commune of Bouhechana, Daïra de Lakhezara, Guelma, Algeria',
+      '2002年にクウェート国籍を剥奪された',
+      'ソビエト社会主義共和国連邦(1991年まで)',
+      'スーダン人(生まれ)',
+    ]);
+  });
+
+  it('reads dates of birth written "おおよそ1960年", "1970-1973年頃", "又は1955年", or two in one line', () => {
+    const of = (id: string) => parsed.entries.find((x) => x.listId === id)!.datesOfBirth;
+    expect(of('9-28')[0]).toEqual({ value: { precision: 'year', value: '1960' }, text: 'おおよそ1960年', circa: true });
+    expect(of('2-571')).toEqual([{ value: { precision: 'range', from: '1970', to: '1973' }, text: '1970-1973年頃', circa: true }]);
+    expect(of('21-25')).toContainEqual({ value: { precision: 'year', value: '1955' }, text: '又は1955年' });
+    expect(of('2-723')).toEqual([
+      { value: { precision: 'day', value: '1975-05-14' }, text: '1975/5/14' },
+      { value: { precision: 'year', value: '1975' }, text: '1975年頃', circa: true },
+    ]);
+    const fields = parsed.entries.flatMap((e) => [...e.positions, ...e.addresses.map((a) => a.text), ...e.datesOfBirth.map((d) => d.text), ...e.nationalities.map((n) => n.text)]);
+    expect(fields.filter((f) => /[、,;]$/.test(f))).toEqual([]);
+  });
+
   it('adds the spellings a primary name gives in brackets as strong names of their own (26-126)', () => {
     expect(parsed.entries.find((x) => x.listId === '26-126')!.names.filter((n) => n.strength === 'strong')).toEqual(
       expect.arrayContaining([

@@ -66,8 +66,13 @@ const headerKey = (s: string) => s.replace(/\s+/g, '');
 
 /** Japanese and English date-of-birth text: 1941年8月20日, 1963年から1968年の間, 1955年-1958年頃, 1961年頃, 20 August 1941. */
 function jpDob(text: string): { value: FuzzyDate; circa: boolean } | null {
-  const t = text.replace(/\s+/g, '');
-  const circa = /頃|約|circa|approximately/i.test(text);
+  // "又は1955年" (or), "(c)" turned into © by the spreadsheet; "1970-1973年頃" gives 年 once.
+  const t = text
+    .replace(/\s+/g, '')
+    .replace(/^(?:©|又は|または)/, '')
+    .replace(/^(?:おおよそ|およそ|約)/, '')
+    .replace(/^(\d{4})(?=[-~～]\d{4}年)/, '$1年');
+  const circa = /頃|約|およそ|circa|approximately/i.test(text);
   const ymd = (s: string) => {
     const m = /^(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?/.exec(s);
     return m ? partialDate(m[1]! + (m[2] ? `-${m[2]}` + (m[3] ? `-${m[3]}` : '') : '')) : null;
@@ -120,6 +125,12 @@ function sniff(path: string): void {
 /** The dates of a 告示日付 cell, first the designation's: "2001.9.22\n2008.6.25改訂\n2012.3.27改訂". */
 function noticeDates(cell: string): string[] {
   return [...cell.matchAll(/(\d{4})\.(\d{1,2})\.(\d{1,2})/g)].flatMap((m) => partialDate(m.slice(1, 4).join('-')) ?? []);
+}
+
+/** "トルコ、ヨルダン": two nationalities, when each piece is a country. */
+function countries(text: string): string[] {
+  const pieces = text.split('、').map((p) => p.trim());
+  return pieces.length > 1 && pieces.every((p) => countryCode(p)) ? pieces : [text];
 }
 
 /** A row of a sheet read as an entry, with the rows that continue it. */
@@ -242,14 +253,14 @@ export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): 
 
       e.positions.push(...items(get('position')));
       const dobCell = get('dob');
-      for (const text of items(dobCell)) {
+      for (const text of items(dobCell).flatMap((t) => t.split(/\s*;\s*/))) {
         if (/^Born/i.test(text)) continue; // the English line repeats the Japanese one
         const dob = jpDob(text);
         if (dob) e.datesOfBirth.push({ value: dob.value, text, ...(dob.circa ? { circa: true } : {}) });
         else if (col.get('dob') !== undefined && FIELDS.dob[0] === '生年月日' && !/生$/.test(text)) e.datesOfBirth.push({ value: { precision: 'unknown' }, text });
       }
       for (const text of items(get('pob'))) e.placesOfBirth.push({ text, country: countryCode(text.split(',').pop()) });
-      for (const text of items(get('nationality'))) e.nationalities.push({ country: countryCode(text), text });
+      for (const text of items(get('nationality')).flatMap(countries)) e.nationalities.push({ country: countryCode(text), text });
       for (const value of items(get('passport'))) e.identifiers.push({ type: 'passport', label: '旅券番号', value, country: null, note: null });
       for (const value of items(get('idNo'))) e.identifiers.push({ type: 'national_id', label: 'ID番号', value, country: null, note: null });
       for (const text of items(get('address'))) e.addresses.push({ text, country: countryCode(text.split(',').pop()) });
