@@ -8,7 +8,8 @@ import { consonantSkeleton } from './phonetic';
  * Entries that are one designated person listed several times (by several partners, or under
  * several regimes of one): linked when they share an identifier, or when they share a name (the
  * same parts, in any order and script romanised, spelt alike up to their vowels) and their dates of
- * birth are compatible (they overlap, or one of them gives none). Links are transitive. Meant for
+ * birth are compatible (they overlap, or one of them gives none), or when one name is another's
+ * without its patronymic and both give the same day of birth. Links are transitive. Meant for
  * one subject's candidates, which all resemble the subject already.
  */
 
@@ -29,6 +30,24 @@ function spellingSignature(value: string): string | null {
   const name = prepareName(value);
   const parts = [...new Set(name.tokens.filter((t, i) => !name.noise[i] && t.length > 1).map(consonantSkeleton))].sort();
   return parts.length >= 2 ? `~${parts.join(' ')}` : null;
+}
+
+/**
+ * The pairs of a three-part name's parts, by their consonants: "Sergei Vladilenovich KIRIYENKO"
+ * (given name, patronymic, surname) is "Sergey KIRIENKO" on another list.
+ */
+function pairSignatures(value: string): string[] {
+  const name = prepareName(value);
+  const parts = [...new Set(name.tokens.filter((t, i) => !name.noise[i] && t.length > 1).map(consonantSkeleton))];
+  if (parts.length !== 3) return [];
+  return [[parts[0]!, parts[1]!], [parts[0]!, parts[2]!], [parts[1]!, parts[2]!]].map((pair) => `~${pair.sort().join(' ')}`);
+}
+
+/** Both give a date of birth to the day, and one of them is the same day. */
+function sameBirthDay(a: DesignationEntry, b: DesignationEntry): boolean {
+  const days = (e: DesignationEntry) => e.datesOfBirth.flatMap((d) => (d.value.precision === 'day' ? [d.value.value] : []));
+  const x = days(a);
+  return x.length > 0 && days(b).some((day) => x.includes(day));
 }
 
 function birthBounds(entry: DesignationEntry): { first: string; last: string }[] {
@@ -68,6 +87,8 @@ export function groupSamePerson<T extends { entry: DesignationEntry }>(items: re
 
   const byIdentifier = new Map<string, number>();
   const byName = new Map<string, number[]>();
+  // A name without its patronymic links only with the same day of birth: a weaker likeness.
+  const byPair = new Map<string, number[]>();
   items.forEach((item, i) => {
     for (const id of item.entry.identifiers) {
       const value = normaliseIdentifier(id.value);
@@ -86,6 +107,11 @@ export function groupSamePerson<T extends { entry: DesignationEntry }>(items: re
         if (birthDatesCompatible(other, item.entry)) union(j, i, 'name_and_birth_date');
       }
       byName.set(signature, [...others, i]);
+      for (const j of byPair.get(signature) ?? []) if (sameBirthDay(items[j]!.entry, item.entry)) union(j, i, 'name_and_birth_date');
+    }
+    for (const pair of new Set(names.flatMap((n) => pairSignatures(n.value)))) {
+      for (const j of byName.get(pair) ?? []) if (sameBirthDay(items[j]!.entry, item.entry)) union(j, i, 'name_and_birth_date');
+      byPair.set(pair, [...(byPair.get(pair) ?? []), i]);
     }
   });
 

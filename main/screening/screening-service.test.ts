@@ -51,6 +51,7 @@ beforeAll(async () => {
   ids.unlisted = subject({ type: 'person', names: [{ script: 'latn', value: 'Aiko Tanaka' }] });
   ids.kurenkov = subject({ type: 'person', names: [{ script: 'latn', value: 'Alexander Kurenkov' }] }, false);
   ids.kakorere = subject({ type: 'person', names: [{ script: 'latn', value: 'Frank Kakorere' }] }, false);
+  ids.sechin = subject({ type: 'person', names: [{ script: 'latn', value: 'Igor Sechin' }] }, false);
 }, 120_000);
 
 afterAll(() => {
@@ -62,7 +63,7 @@ describe('screening against the real lists', () => {
   it('refuses nothing and says what it screened, re-indexing a list whose keys are stale first', async () => {
     workspace.db.prepare("UPDATE designation_lists SET keys_version = ? WHERE key = 'un-sc'").run(NAME_KEYS_VERSION - 1);
     const result = await runScreening(ctx, { scope: 'workspace' });
-    expect(result.subjects).toBe(8);
+    expect(result.subjects).toBe(9);
     expect(result.reindexedLists).toEqual(['un-sc']);
     expect(result.lists.map((l) => l.key)).toEqual(['ca-sema', 'eu-fsf', 'jp-mof', 'uk-sanctions-list', 'un-sc', 'us-ofac-sdn']);
     expect(workspace.db.prepare("SELECT keys_version FROM designation_lists WHERE key = 'un-sc'").pluck().get()).toBe(NAME_KEYS_VERSION);
@@ -101,6 +102,14 @@ describe('screening against the real lists', () => {
     expect(paek.candidates.map((c) => `${c.listKey}:${c.listRef}`).sort()).toEqual(['jp-mof:15-6', 'un-sc:KPi.006']);
     expect(paek.authorities.sort()).toEqual(['JP', 'UN']);
     expect(paek.linkedBy).toEqual(expect.arrayContaining(['identifier']));
+  });
+
+  it('recognises one person when one list gives the patronymic and the other does not, by the same day of birth: SECHIN on the JP and Canadian lists', () => {
+    // JP 29-17 "Igor Sechin" and Canada's "Igor Ivanovich SECHIN", both born 7 Sep 1960.
+    const person = screeningOf('sechin').persons.find((p) => p.candidates.some((c) => c.listRef === '29-17'))!;
+    expect(person.candidates.map((c) => `${c.listKey}:${c.listRef}`).sort()).toEqual(['ca-sema:Russia, Schedule 1, item 103', 'jp-mof:29-17']);
+    expect(person.authorities.sort()).toEqual(['CA', 'JP']);
+    expect(person.linkedBy).toEqual(['name_and_birth_date']);
   });
 
   it('finds a name the JP list spells otherwise in brackets or writes behind katakana (26-126, 9-2)', () => {
