@@ -9,7 +9,8 @@ import { consonantSkeleton } from './phonetic';
  * several regimes of one): linked when they share an identifier, or when they share a name (the
  * same parts, in any order and script romanised, spelt alike up to their vowels) and their dates of
  * birth are compatible (they overlap, or one of them gives none), or when one name is another's
- * without its patronymic and both give the same day of birth. Links are transitive. Meant for
+ * without its patronymic and both give the same day of birth. Links are transitive, but an entry
+ * without a date of birth does not join two groups whose dated entries all disagree. Meant for
  * one subject's candidates, which all resemble the subject already.
  */
 
@@ -77,11 +78,25 @@ export function groupSamePerson<T extends { entry: DesignationEntry }>(items: re
     return i;
   };
   const links = new Map<number, Set<SameLink>>();
+  const members = new Map<number, number[]>(items.map((_, i) => [i, [i]]));
+  // An entry without a date of birth links by name alone; it must not chain two groups whose dated
+  // members all disagree (ALI SALIM, 1966, and KSM, 1965, through Canada's undated "Ali Al-Salim").
+  const dated = (root: number) => members.get(root)!.filter((x) => items[x]!.entry.datesOfBirth.length > 0);
+  const datesCanMeet = (ra: number, rb: number) => {
+    const [x, y] = [dated(ra), dated(rb)];
+    return x.length === 0 || y.length === 0 || x.some((i) => y.some((j) => birthDatesCompatible(items[i]!.entry, items[j]!.entry)));
+  };
+  const undated = (a: number, b: number) => items[a]!.entry.datesOfBirth.length === 0 || items[b]!.entry.datesOfBirth.length === 0;
   const union = (a: number, b: number, why: SameLink) => {
     const ra = find(a);
     const rb = find(b);
+    if (ra !== rb && why === 'name_and_birth_date' && undated(a, b) && !datesCanMeet(ra, rb)) return;
     const merged = new Set([...(links.get(ra) ?? []), ...(links.get(rb) ?? []), why]);
-    if (ra !== rb) parent[rb] = ra;
+    if (ra !== rb) {
+      parent[rb] = ra;
+      members.set(ra, [...members.get(ra)!, ...members.get(rb)!]);
+      members.delete(rb);
+    }
     links.set(ra, merged);
   };
 
