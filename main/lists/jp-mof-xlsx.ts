@@ -278,9 +278,9 @@ export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): 
         continue;
       }
       if (earlier) out.report.warnings.push(`${at}: the notice number of row ${earlier.rows[0]} again, for another name`);
-      const read1 = { entry: e, at, rows: [r] };
-      read.push(read1);
-      if (!earlier) byRef.set(e.listId, read1);
+      const sheetRow = { entry: e, at, rows: [r] };
+      read.push(sheetRow);
+      if (!earlier) byRef.set(e.listId, sheetRow);
     }
     for (const { entry, at, rows } of read) {
       if (rows.length > 1) out.report.warnings.push(`${at}: one entry written over rows ${rows.join(', ')}, read as one`);
