@@ -9,6 +9,7 @@ import { COUNTRY_CODES, type CountryCode } from '../../shared/domain/countries';
 import {
   DesignationEntrySchema,
   type DesignationEntry,
+  type DesignationName,
   type DesignationList,
   type ParseReport,
 } from '../../shared/domain/designations';
@@ -104,6 +105,12 @@ export function emptyEntry(listId: string, type: DesignationEntry['type']): Desi
     positions: [],
     remarks: [],
   };
+}
+
+/** Names without repeats, each kept as first given (a list may write one in two places). */
+export function uniqueNames(names: DesignationName[]): DesignationName[] {
+  const seen = new Set<string>();
+  return names.filter((n) => !seen.has(n.value) && seen.add(n.value));
 }
 
 /** Trim and collapse whitespace; null for empty. */

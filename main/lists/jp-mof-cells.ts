@@ -4,6 +4,7 @@
  * primary name may give other spellings of its words in brackets.
  */
 import type { DesignationName } from '../../shared/domain/designations';
+import { consonantSkeleton } from '../screening/phonetic';
 import { outside, readAlias, trimSeparators } from './alias-text';
 import { clean, detectScript } from './common';
 
@@ -62,9 +63,8 @@ function isSpellingOf(word: string, other: string): boolean {
   return a![0] === b![0] || a!.slice(1) === b!.slice(1) || consonants(a!) === consonants(b!);
 }
 
-/** A word's consonants, x as ks, j as y, h as g (Ukrainian writes h where Russian writes g). */
-const consonants = (word: string) =>
-  word.replace(/x/g, 'ks').replace(/j/g, 'y').replace(/h/g, 'g').replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
+/** A word's consonants, first letter too, x as ks, j as y, h as g (Ukrainian writes h where Russian writes g). */
+const consonants = (word: string) => consonantSkeleton(word.replace(/x/g, 'ks').replace(/j/g, 'y').replace(/h/g, 'g')).replace(/^[aeiouy]/, '');
 
 /** The names in an alias cell: a Japanese line, then " (a.k.a.: (a)… (b)…)" in English. */
 export function aliasNames(text: string, strength: DesignationName['strength'], note?: string): DesignationName[] {

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { DesignationEntry, DesignationName } from '../../shared/domain/designations';
 import type { FuzzyDate } from '../../shared/domain/fuzzy-date';
-import { Collector, ListParseError, clean, countryCode, detectScript, emptyEntry, partialDate, type ParseOptions, type ParsedList } from './common';
+import { Collector, ListParseError, clean, countryCode, detectScript, emptyEntry, partialDate, uniqueNames, type ParseOptions, type ParsedList } from './common';
 import { trimSeparators } from './alias-text';
 import { aliasNames, items, spellingsOf } from './jp-mof-cells';
 
@@ -127,10 +127,10 @@ function noticeDates(cell: string): string[] {
   return [...cell.matchAll(/(\d{4})\.(\d{1,2})\.(\d{1,2})/g)].flatMap((m) => partialDate(m.slice(1, 4).join('-')) ?? []);
 }
 
-/** "トルコ、ヨルダン": two nationalities, when each piece is a country. */
-function countries(text: string): string[] {
-  const pieces = text.split('、').map((p) => p.trim());
-  return pieces.length > 1 && pieces.every((p) => countryCode(p)) ? pieces : [text];
+/** A nationality as written; "トルコ、ヨルダン" is two, when each piece is a country. */
+function nationalities(text: string): DesignationEntry['nationalities'] {
+  const pieces = text.split('、').map((p) => ({ text: p.trim(), country: countryCode(p) }));
+  return pieces.length > 1 && pieces.every((p) => p.country) ? pieces : [{ country: countryCode(text), text }];
 }
 
 /** A row of a sheet read as an entry, with the rows that continue it. */
@@ -170,12 +170,6 @@ function writtenOut(name: DesignationName): DesignationName[] {
   const strength = name.strength === 'primary' ? 'strong' : name.strength;
   const note = [name.note, 'spelling given in brackets'].filter(Boolean).join('; ');
   return spellingsOf(name.value).map((value) => ({ value, script: name.script, lang: name.lang, strength, note }));
-}
-
-/** A name the workbook gives twice (in the Japanese and the English alias lines) is kept once, as first given. */
-function uniqueNames(names: DesignationName[]): DesignationName[] {
-  const seen = new Set<string>();
-  return names.filter((n) => !seen.has(n.value) && seen.add(n.value));
 }
 
 export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): Promise<ParsedList & { sheets: JpSheetInfo[] }> {
@@ -230,14 +224,15 @@ export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): 
       if (!no) continue;
       const at = `sheet ${ws.name} row ${r}, 告示番号 ${no}`;
       const noticeDate = get('noticeDate');
-      for (const date of noticeDates(noticeDate)) if (!listDate || date > listDate) listDate = date;
+      const dates = noticeDates(noticeDate);
+      for (const date of dates) if (!listDate || date > listDate) listDate = date;
       if (/削除/.test(noticeDate)) {
         out.skip(at, `deleted (削除): ${noticeDate.replace(/\s+/g, ' ')}`);
         continue;
       }
       const e = emptyEntry(`${sheetNo}-${no}`, 'unknown');
       e.programmes.push(programme);
-      e.listedOn = noticeDates(noticeDate)[0] ?? null;
+      e.listedOn = dates[0] ?? null;
 
       const names: DesignationName[] = [];
       const ja = clean(trimSeparators(get('nameJa')));
@@ -260,7 +255,7 @@ export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): 
         else if (col.get('dob') !== undefined && FIELDS.dob[0] === '生年月日' && !/生$/.test(text)) e.datesOfBirth.push({ value: { precision: 'unknown' }, text });
       }
       for (const text of items(get('pob'))) e.placesOfBirth.push({ text, country: countryCode(text.split(',').pop()) });
-      for (const text of items(get('nationality')).flatMap(countries)) e.nationalities.push({ country: countryCode(text), text });
+      e.nationalities.push(...items(get('nationality')).flatMap(nationalities));
       for (const value of items(get('passport'))) e.identifiers.push({ type: 'passport', label: '旅券番号', value, country: null, note: null });
       for (const value of items(get('idNo'))) e.identifiers.push({ type: 'national_id', label: 'ID番号', value, country: null, note: null });
       for (const text of items(get('address'))) e.addresses.push({ text, country: countryCode(text.split(',').pop()) });

@@ -19,17 +19,21 @@ export type SameLink = 'identifier' | 'name_and_birth_date';
 /** Identifiers shorter than this are too often shared by chance to link two entries. */
 const MIN_IDENTIFIER = 5;
 
+/** A name's parts that say who it is: no titles or particles (noise), no initials. */
+function partsOf(value: string): string[] {
+  const name = prepareName(value);
+  return name.tokens.filter((t, i) => !name.noise[i] && t.length > 1);
+}
+
 /** A name's parts as a set ("aung hlaing min"); names of one part do not link (Aung, Kim …). */
 export function nameSignature(value: string): string | null {
-  const name = prepareName(value);
-  const parts = [...new Set(name.tokens.filter((t, i) => !name.noise[i] && t.length > 1))].sort();
+  const parts = [...new Set(partsOf(value))].sort();
   return parts.length >= 2 ? parts.join(' ') : null;
 }
 
 /** The same parts by their consonants (Anatolyevich, Anatolievich; Abednico, Abedinico). */
 function spellingSignature(value: string): string | null {
-  const name = prepareName(value);
-  const parts = [...new Set(name.tokens.filter((t, i) => !name.noise[i] && t.length > 1).map(consonantSkeleton))].sort();
+  const parts = [...new Set(partsOf(value).map(consonantSkeleton))].sort();
   return parts.length >= 2 ? `~${parts.join(' ')}` : null;
 }
 
@@ -38,8 +42,7 @@ function spellingSignature(value: string): string | null {
  * (given name, patronymic, surname) is "Sergey KIRIENKO" on another list.
  */
 function pairSignatures(value: string): string[] {
-  const name = prepareName(value);
-  const parts = [...new Set(name.tokens.filter((t, i) => !name.noise[i] && t.length > 1).map(consonantSkeleton))];
+  const parts = [...new Set(partsOf(value).map(consonantSkeleton))];
   if (parts.length !== 3) return [];
   return [[parts[0]!, parts[1]!], [parts[0]!, parts[2]!], [parts[1]!, parts[2]!]].map((pair) => `~${pair.sort().join(' ')}`);
 }

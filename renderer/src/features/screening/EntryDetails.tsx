@@ -22,7 +22,7 @@ export function EntryDetails({ entry }: { entry: DesignationEntry }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const country = (code: string | null, text: string) => (code ? `${text} (${countryName(code, language)})` : text);
-  // The JP workbook gives some dates as the spreadsheet's day numbers (23830): the date read is shown first.
+  // A date the list writes as a bare spreadsheet day number (the JP workbook's 23830): the date read first, then as written.
   const birthDateText = ({ text, value }: DesignationEntry['datesOfBirth'][number]) =>
     /^\d{5}$/.test(text) && value.precision === 'day' ? t('screening.entry.serialDate', { date: formatPartialDate(value.value, language), text }) : text;
   return (
