@@ -845,8 +845,9 @@ export const en = {
       subject: 'Screen',
       workspace: 'Screen every subject',
       workspaceHint: 'Screens the subjects of every case against every list in use.',
-      done_one: 'Screened {{count}} subject against {{lists}} lists: {{candidates}} candidates, {{newCandidates}} new.',
-      done_other: 'Screened {{count}} subjects against {{lists}} lists: {{candidates}} candidates, {{newCandidates}} new.',
+      // Only count is pluralised, so the other numbers stand where no noun follows them.
+      done_one: 'Screened {{count}} subject. Lists: {{lists}}; candidates: {{candidates}}, new: {{newCandidates}}.',
+      done_other: 'Screened {{count}} subjects. Lists: {{lists}}; candidates: {{candidates}}, new: {{newCandidates}}.',
     },
     empty: {
       title: 'No subjects to screen',
