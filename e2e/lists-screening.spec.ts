@@ -233,4 +233,5 @@ test("the Japanese list's entry reads as the workbook means it: names apart from
   await kakorere.screenshot({ path: 'test-results/lists/jp-entry-ja.png' });
   await shinwari.getByTestId('candidate-entry-toggle').click();
   await expect(shinwari.getByTestId('candidate-entry')).toContainText('1965年3月29日（リストの表記は表計算ソフトの日付番号 23830）');
+  await shinwari.screenshot({ path: 'test-results/lists/jp-entry-day-number-ja.png' });
 });
