@@ -16,6 +16,26 @@ export function items(text: string): string[] {
     .filter((s): s is string => s !== null && s !== '不明');
 }
 
+/**
+ * The dates a date-of-birth line offers as alternatives, each with what it leaves to the one before
+ * written in: "1991年7月14日又は6月14日" → 1991年7月14日, 1991年6月14日; "1958、59又は60年生まれ" →
+ * 1958, 1959, 1960年生まれ. `text` is the alternative as the line writes it.
+ */
+export function dateAlternatives(line: string): { text: string; full: string }[] {
+  // Only between two dates: a line that starts with "又は" (its date is another line's alternative) stays whole.
+  const pieces = line.split(/(?<=[\d日年頃月])\s*、?\s*(?:又は|または)\s*|(?<=[\d日年頃月])\s*、\s*(?=\d)/).filter((p) => p.trim() !== '');
+  const out: { text: string; full: string }[] = [];
+  for (const text of pieces) {
+    const before = /^(\d{4})年?(?:\s*(\d{1,2})月)?/.exec(out.at(-1)?.full ?? '');
+    let full = text;
+    if (before && /^\d{1,2}\s*日/.test(text) && before[2]) full = `${before[1]}年${before[2]}月${text}`;
+    else if (before && /^\d{1,2}\s*月/.test(text)) full = `${before[1]}年${text}`;
+    else if (before && /^\d{2}(?!\d)/.test(text)) full = `${before[1]!.slice(0, 2)}${text}`;
+    out.push({ text, full });
+  }
+  return out;
+}
+
 /** A word with other spellings of it in brackets: "Valeriy(Valery/Valerii)", "ヴァシル(ヴァシリー/ヴァシーリー)". */
 const SPELT_OTHERWISE = /([\p{L}\p{M}'’-]+)\s?\(([^()]+)\)/gu;
 

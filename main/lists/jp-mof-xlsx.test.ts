@@ -106,7 +106,7 @@ describe('Japan MOF asset-freeze workbook (xlsx)', () => {
     expect(e.remarks[0]).toBe('国連制裁員会による指定日: 2001年2月23日(2003年9月3日、2007年7月9日、9月21日及び2011年11月29日に改訂)');
   });
 
-  it('reads ranged DOBs with a full-width digit (2-2: "(b)１945年-1950年頃"), and an Excel serial DOB (2-139: 23830 = 1965-03-29)', () => {
+  it('reads ranged DOBs with a full-width digit (2-2: "(b)１945年-1950年頃"), and Excel serial DOBs (2-139: 23830 = 1965-03-29; 15-53: 9157 = 1925-01-25)', () => {
     const akhund = parsed.entries.find((x) => x.listId === '2-2')!;
     expect(akhund.datesOfBirth).toEqual([
       { value: { precision: 'range', from: '1955', to: '1958' }, text: '1955年-1958年頃', circa: true },
@@ -116,6 +116,8 @@ describe('Japan MOF asset-freeze workbook (xlsx)', () => {
     const shinwari = parsed.entries.find((x) => x.listId === '2-139')!;
     expect(shinwari.names[0]!.value).toBe('ABDUL GHAFAR SHINWARI');
     expect(shinwari.datesOfBirth).toEqual([{ value: { precision: 'day', value: '1965-03-29' }, text: '23830' }]);
+    // Four digits before 1927: not the year 9157.
+    expect(parsed.entries.find((x) => x.listId === '15-53')!.datesOfBirth).toEqual([{ value: { precision: 'day', value: '1925-01-25' }, text: '9157' }]);
     expect(shinwari.identifiers).toEqual([{ type: 'passport', label: '旅券番号', value: 'アフガニスタン旅券 D 000763 (1997年1月9日発行)', country: null, note: null }]);
   });
 
@@ -177,7 +179,7 @@ describe('Japan MOF asset-freeze workbook (xlsx)', () => {
     ]);
   });
 
-  it('reads dates of birth written "おおよそ1960年", "1970-1973年頃", "又は1955年", or two in one line', () => {
+  it('reads dates of birth written "おおよそ1960年", "1970-1973年頃", "又は1955年", or several in one line', () => {
     const of = (id: string) => parsed.entries.find((x) => x.listId === id)!.datesOfBirth;
     expect(of('9-28')[0]).toEqual({ value: { precision: 'year', value: '1960' }, text: 'おおよそ1960年', circa: true });
     expect(of('2-571')).toEqual([{ value: { precision: 'range', from: '1970', to: '1973' }, text: '1970-1973年頃', circa: true }]);
@@ -186,6 +188,16 @@ describe('Japan MOF asset-freeze workbook (xlsx)', () => {
       { value: { precision: 'day', value: '1975-05-14' }, text: '1975/5/14' },
       { value: { precision: 'year', value: '1975' }, text: '1975年頃', circa: true },
     ]);
+    // Alternatives in one line, each read; what one leaves to the date before it is taken from there.
+    expect(of('15-18')).toEqual([
+      { value: { precision: 'day', value: '1976-08-25' }, text: '1976年8月25日' },
+      { value: { precision: 'day', value: '1976-10-18' }, text: '1976年10月18日' },
+    ]);
+    expect(of('26-138').map((d) => d.value)).toEqual([
+      { precision: 'day', value: '1991-07-14' },
+      { precision: 'day', value: '1991-06-14' },
+    ]);
+    expect(of('24-18').map((d) => d.value)).toEqual(['1958', '1959', '1960'].map((value) => ({ precision: 'year', value })));
     const fields = parsed.entries.flatMap((e) => [...e.positions, ...e.addresses.map((a) => a.text), ...e.datesOfBirth.map((d) => d.text), ...e.nationalities.map((n) => n.text)]);
     expect(fields.filter((f) => /[、,;]$/.test(f))).toEqual([]);
   });

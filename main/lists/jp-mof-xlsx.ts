@@ -13,7 +13,7 @@ import type { DesignationEntry, DesignationName } from '../../shared/domain/desi
 import type { FuzzyDate } from '../../shared/domain/fuzzy-date';
 import { Collector, ListParseError, clean, countryCode, detectScript, emptyEntry, partialDate, uniqueNames, type ParseOptions, type ParsedList } from './common';
 import { trimSeparators } from './alias-text';
-import { aliasNames, items, spellingsOf } from './jp-mof-cells';
+import { aliasNames, dateAlternatives, items, spellingsOf } from './jp-mof-cells';
 
 export const JP_FILE_KIND = 'Japan MOF asset-freeze workbook (xlsx)';
 
@@ -83,8 +83,9 @@ function jpDob(text: string): { value: FuzzyDate; circa: boolean } | null {
     const to = ymd(range[2]!);
     if (from && to) return { value: { precision: 'range', from, to }, circa };
   }
-  // A number in a date column: a year (1800–2100) or an Excel serial day (1900 date system).
-  if (/^\d{5}$/.test(t)) {
+  // A number in a date column: a year (1800–2100) or an Excel serial day (1900 date system), which
+  // has four digits before 1927 (RI YONG MU, 15-53: 9157 is 1925-01-25).
+  if (/^\d{4,5}$/.test(t) && (Number(t) < 1800 || Number(t) > 2100)) {
     const day = new Date(Date.UTC(1899, 11, 30) + Number(t) * 86_400_000).toISOString().slice(0, 10);
     return { value: { precision: 'day', value: day }, circa };
   }
@@ -248,9 +249,9 @@ export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): 
 
       e.positions.push(...items(get('position')));
       const dobCell = get('dob');
-      for (const text of items(dobCell).flatMap((t) => t.split(/\s*;\s*/))) {
+      for (const { text, full } of items(dobCell).flatMap((t) => t.split(/\s*;\s*/)).flatMap(dateAlternatives)) {
         if (/^Born/i.test(text)) continue; // the English line repeats the Japanese one
-        const dob = jpDob(text);
+        const dob = jpDob(full);
         if (dob) e.datesOfBirth.push({ value: dob.value, text, ...(dob.circa ? { circa: true } : {}) });
         else if (col.get('dob') !== undefined && FIELDS.dob[0] === '生年月日' && !/生$/.test(text)) e.datesOfBirth.push({ value: { precision: 'unknown' }, text });
       }

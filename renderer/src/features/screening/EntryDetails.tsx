@@ -24,7 +24,7 @@ export function EntryDetails({ entry }: { entry: DesignationEntry }) {
   const country = (code: string | null, text: string) => (code ? `${text} (${countryName(code, language)})` : text);
   // A date the list writes as a bare spreadsheet day number (the JP workbook's 23830): the date read first, then as written.
   const birthDateText = ({ text, value }: DesignationEntry['datesOfBirth'][number]) =>
-    /^\d{5}$/.test(text) && value.precision === 'day' ? t('screening.entry.serialDate', { date: formatPartialDate(value.value, language), text }) : text;
+    /^\d{4,5}$/.test(text) && value.precision === 'day' ? t('screening.entry.serialDate', { date: formatPartialDate(value.value, language), text }) : text;
   return (
     <Box style={{ display: 'grid', gridTemplateColumns: '130px minmax(0, 1fr)', gap: '4px 8px' }} data-testid="candidate-entry">
       <Row label={t('screening.entry.ref')}>
