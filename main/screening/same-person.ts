@@ -1,4 +1,4 @@
-import type { DesignationEntry } from '../../shared/domain/designations';
+import { birthDateBounds, type DesignationEntry } from '../../shared/domain/designations';
 import { fuzzyDateBounds } from '../../shared/domain/fuzzy-date';
 import { normaliseIdentifier } from '../lists/designation-store';
 import { prepareName } from './name-match';
@@ -6,12 +6,15 @@ import { consonantSkeleton } from './phonetic';
 
 /**
  * Entries that are one designated person listed several times (by several partners, or under
- * several regimes of one): linked when they share an identifier, or when they share a name (the
- * same parts, in any order and script romanised, spelt alike up to their vowels) and their dates of
- * birth are compatible (they overlap, or one of them gives none), or when one name is another's
- * without its patronymic and both give the same day of birth. Links are transitive, but an entry
- * without a date of birth does not join two groups whose dated entries all disagree. Meant for
- * one subject's candidates, which all resemble the subject already.
+ * several regimes of one): linked when they share an identifier, or a name and their dates of birth
+ * do not tell them apart (or one of them gives none). How alike the dates must be depends on how
+ * alike the names are:
+ *   - the same parts, in any order and script romanised: born in the same year;
+ *   - the same parts spelt alike up to their vowels, or one name is another's without its
+ *     patronymic: dates of birth that overlap;
+ *   - one name is another's without some other part: the same day of birth.
+ * Links are transitive, but an entry without a date of birth does not join two groups whose dated
+ * entries all disagree. Meant for one subject's candidates, which all resemble the subject already.
  */
 
 export type SameLink = 'identifier' | 'name_and_birth_date';
@@ -37,14 +40,21 @@ function spellingSignature(value: string): string | null {
   return parts.length >= 2 ? `~${parts.join(' ')}` : null;
 }
 
+/** Russian, Ukrainian and Belarusian patronymics as lists romanise them (Ivanovich, Yurivich, Borysovych, Yurevna). */
+const PATRONYMIC = /(?:vich|vych|vitch|ovna|evna|ivna|ichna)$/;
+
 /**
- * The pairs of a three-part name's parts, by their consonants: "Sergei Vladilenovich KIRIYENKO"
- * (given name, patronymic, surname) is "Sergey KIRIENKO" on another list.
+ * The pairs of a three-part name's parts, by their consonants, and whether the part left out is a
+ * patronymic: "Sergei Vladilenovich KIRIYENKO" (given name, patronymic, surname) is "Sergey
+ * KIRIENKO" on another list.
  */
-function pairSignatures(value: string): string[] {
-  const parts = [...new Set(partsOf(value).map(consonantSkeleton))];
+function pairSignatures(value: string): { signature: string; withoutPatronymic: boolean }[] {
+  const parts = [...new Map(partsOf(value).map((p) => [consonantSkeleton(p), p])).entries()];
   if (parts.length !== 3) return [];
-  return [[parts[0]!, parts[1]!], [parts[0]!, parts[2]!], [parts[1]!, parts[2]!]].map((pair) => `~${pair.sort().join(' ')}`);
+  return parts.map((_, left) => ({
+    signature: `~${parts.filter((__, i) => i !== left).map(([skeleton]) => skeleton).sort().join(' ')}`,
+    withoutPatronymic: PATRONYMIC.test(parts[left]![1]),
+  }));
 }
 
 /** Both give a date of birth to the day, and one of them is the same day. */
@@ -54,18 +64,20 @@ function sameBirthDay(a: DesignationEntry, b: DesignationEntry): boolean {
   return x.length > 0 && days(b).some((day) => x.includes(day));
 }
 
-function birthBounds(entry: DesignationEntry): { first: string; last: string }[] {
-  return entry.datesOfBirth.flatMap((d) => {
-    const b = fuzzyDateBounds(d.value);
-    return b ? [b] : [];
-  });
-}
-
-export function birthDatesCompatible(a: DesignationEntry, b: DesignationEntry): boolean {
-  const x = birthBounds(a);
-  const y = birthBounds(b);
+/**
+ * Some two of their dates of birth overlap, or one entry gives none. With `within` 'year' (the
+ * same name parts), dates overlap when their years do, and a date the list marks as approximate
+ * counts a year either side: lists disagree on the day more often than on the year (NCUBE, Abedinico
+ * is born on 13 Mar 1954 for OFAC and on 1954-10-13 for Canada; BAYNAH, Yasin Ali circa 1966 and
+ * on 1965-12-24). With 'day', the days must overlap as the lists write them.
+ */
+function birthDatesMeet(a: DesignationEntry, b: DesignationEntry, within: 'day' | 'year'): boolean {
+  const bounds = (e: DesignationEntry) => e.datesOfBirth.flatMap((d) => (within === 'year' ? birthDateBounds(d) : fuzzyDateBounds(d.value)) ?? []);
+  const x = bounds(a);
+  const y = bounds(b);
   if (x.length === 0 || y.length === 0) return true;
-  return x.some((p) => y.some((q) => p.first <= q.last && q.first <= p.last));
+  const cut = within === 'year' ? 4 : 10;
+  return x.some((p) => y.some((q) => p.first.slice(0, cut) <= q.last.slice(0, cut) && q.first.slice(0, cut) <= p.last.slice(0, cut)));
 }
 
 export interface Grouped<T> {
@@ -87,7 +99,7 @@ export function groupSamePerson<T extends { entry: DesignationEntry }>(items: re
   const dated = (root: number) => members.get(root)!.filter((x) => items[x]!.entry.datesOfBirth.length > 0);
   const datesCanMeet = (ra: number, rb: number) => {
     const [x, y] = [dated(ra), dated(rb)];
-    return x.length === 0 || y.length === 0 || x.some((i) => y.some((j) => birthDatesCompatible(items[i]!.entry, items[j]!.entry)));
+    return x.length === 0 || y.length === 0 || x.some((i) => y.some((j) => birthDatesMeet(items[i]!.entry, items[j]!.entry, 'day')));
   };
   const undated = (a: number, b: number) => items[a]!.entry.datesOfBirth.length === 0 || items[b]!.entry.datesOfBirth.length === 0;
   const union = (a: number, b: number, why: SameLink) => {
@@ -105,8 +117,11 @@ export function groupSamePerson<T extends { entry: DesignationEntry }>(items: re
 
   const byIdentifier = new Map<string, number>();
   const byName = new Map<string, number[]>();
-  // A name without its patronymic links only with the same day of birth: a weaker likeness.
-  const byPair = new Map<string, number[]>();
+  // A name without one of its three parts: as strong as a spelling of the whole name when the part
+  // left out is a patronymic, which many lists do not give; otherwise only with the same day of birth.
+  const byPair = new Map<string, { at: number; withoutPatronymic: boolean }[]>();
+  const pairLinks = (j: number, i: number, withoutPatronymic: boolean) =>
+    withoutPatronymic ? birthDatesMeet(items[j]!.entry, items[i]!.entry, 'day') : sameBirthDay(items[j]!.entry, items[i]!.entry);
   items.forEach((item, i) => {
     for (const id of item.entry.identifiers) {
       const value = normaliseIdentifier(id.value);
@@ -120,16 +135,17 @@ export function groupSamePerson<T extends { entry: DesignationEntry }>(items: re
     for (const signature of signatures) {
       if (!signature) continue;
       const others = byName.get(signature) ?? [];
-      for (const j of others) {
-        const other = items[j]!.entry;
-        if (birthDatesCompatible(other, item.entry)) union(j, i, 'name_and_birth_date');
-      }
+      // Spelt alike up to the vowels is looser (Mahmoud Hamid, Hammedi Mohammed): the dates must overlap.
+      const within = signature.startsWith('~') ? 'day' : 'year';
+      for (const j of others) if (birthDatesMeet(items[j]!.entry, item.entry, within)) union(j, i, 'name_and_birth_date');
       byName.set(signature, [...others, i]);
-      for (const j of byPair.get(signature) ?? []) if (sameBirthDay(items[j]!.entry, item.entry)) union(j, i, 'name_and_birth_date');
+      for (const pair of byPair.get(signature) ?? []) if (pairLinks(pair.at, i, pair.withoutPatronymic)) union(pair.at, i, 'name_and_birth_date');
     }
-    for (const pair of new Set(names.flatMap((n) => pairSignatures(n.value)))) {
-      for (const j of byName.get(pair) ?? []) if (sameBirthDay(items[j]!.entry, item.entry)) union(j, i, 'name_and_birth_date');
-      byPair.set(pair, [...(byPair.get(pair) ?? []), i]);
+    const pairs = new Map<string, boolean>();
+    for (const pair of names.flatMap((n) => pairSignatures(n.value))) pairs.set(pair.signature, pairs.get(pair.signature) === true || pair.withoutPatronymic);
+    for (const [signature, withoutPatronymic] of pairs) {
+      for (const j of byName.get(signature) ?? []) if (pairLinks(j, i, withoutPatronymic)) union(j, i, 'name_and_birth_date');
+      byPair.set(signature, [...(byPair.get(signature) ?? []), { at: i, withoutPatronymic }]);
     }
   });
 

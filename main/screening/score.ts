@@ -1,6 +1,6 @@
 import type { ScreeningFactor, ScreeningReasons } from '../../shared/contract/channels/screening';
 import type { CountryCode } from '../../shared/domain/countries';
-import type { DesignationEntry, NameStrength } from '../../shared/domain/designations';
+import { birthDateBounds, type DesignationDateOfBirth, type DesignationEntry, type NameStrength } from '../../shared/domain/designations';
 import { fuzzyDateBounds, type FuzzyDate } from '../../shared/domain/fuzzy-date';
 import type { NameScriptCode, SubjectType } from '../../shared/domain/subjects';
 import { normaliseIdentifier } from '../lists/designation-store';
@@ -129,18 +129,16 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 const dateText = (d: FuzzyDate) =>
   d.precision === 'unknown' ? '' : d.precision === 'range' ? `${d.from}–${d.to}` : d.value;
 
-const addYears = (iso: string, years: number) => `${String(Number(iso.slice(0, 4)) + years).padStart(4, '0')}${iso.slice(4)}`;
-
 type DobDetail = keyof typeof WEIGHTS.birthDate;
 
 /** Two dates of birth: agree when the days they can mean overlap; how well by the coarser of the two. */
-function compareDates(s: FuzzyDate, e: FuzzyDate, circa: boolean): DobDetail | null {
+function compareDates(s: FuzzyDate, listed: DesignationDateOfBirth): DobDetail | null {
   const sb = fuzzyDateBounds(s);
-  const eb0 = fuzzyDateBounds(e);
-  if (!sb || !eb0) return null;
-  const eb = circa ? { first: addYears(eb0.first, -1), last: addYears(eb0.last, 1) } : eb0;
+  const eb = birthDateBounds(listed);
+  if (!sb || !eb) return null;
+  const e = listed.value;
   if (sb.first <= eb.last && eb.first <= sb.last) {
-    if (circa) return 'about';
+    if (listed.circa) return 'about';
     if (s.precision === 'range' || e.precision === 'range') return 'within_range';
     if (s.precision === 'year' || e.precision === 'year') return 'same_year';
     if (s.precision === 'month' || e.precision === 'month') return 'same_month';
@@ -160,7 +158,7 @@ function birthDateFactor(subject: SubjectProfile, entry: DesignationEntry): Scre
   let best: ScreeningFactor | null = null;
   for (const s of dates) {
     for (const e of listed) {
-      const detail = compareDates(s, e.value, e.circa === true);
+      const detail = compareDates(s, e);
       if (!detail) continue;
       const effect = WEIGHTS.birthDate[detail];
       if (!best || effect > best.effect) {

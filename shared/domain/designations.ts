@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COUNTRY_CODES } from './countries';
-import { FuzzyDateSchema, isPartialDate } from './fuzzy-date';
+import { fuzzyDateBounds, FuzzyDateSchema, isPartialDate } from './fuzzy-date';
 import { NAME_SCRIPT_CODES } from './subjects';
 
 /**
@@ -63,6 +63,15 @@ export const DesignationDateOfBirthSchema = z.object({
   /** The list marks this date as approximate (circa, APPROXIMATELY, "about"). */
   circa: z.boolean().optional(),
 });
+export type DesignationDateOfBirth = z.infer<typeof DesignationDateOfBirthSchema>;
+
+const addYears = (iso: string, years: number) => `${String(Number(iso.slice(0, 4)) + years).padStart(4, '0')}${iso.slice(4)}`;
+
+/** The days a listed date of birth can mean: one the list marks as approximate, a year either side. */
+export function birthDateBounds(date: DesignationDateOfBirth): { first: string; last: string } | null {
+  const bounds = fuzzyDateBounds(date.value);
+  return bounds && date.circa ? { first: addYears(bounds.first, -1), last: addYears(bounds.last, 1) } : bounds;
+}
 
 export const DesignationPlaceSchema = z.object({
   text: z.string(),
