@@ -3,7 +3,7 @@ import type { jobChannels } from '../../shared/contract/channels/jobs';
 import type { Handlers } from '../ipc/router';
 import type { EvidenceContext } from '../services/evidence-context';
 import * as evidence from '../services/evidence-service';
-import { extractAndStore } from '../vault/extract-text';
+import { extractAndStoreAll } from '../vault/extract-text';
 import type { Jobs } from '../vault/jobs';
 import { verifyEvidence } from '../vault/verify';
 
@@ -20,7 +20,10 @@ export const evidenceHandlers = (
   'evidence.import': (input) =>
     service(async (c) => {
       const result = evidence.importUploads(c, input);
-      for (const item of result.items) if (!item.duplicate) await extractAndStore(c, item.id);
+      await extractAndStoreAll(
+        c,
+        result.items.filter((item) => !item.duplicate).map((item) => item.id),
+      );
       return result;
     }),
   'evidence.createTestimony': (input) => service((c) => evidence.createTestimony(c, input)),

@@ -65,6 +65,23 @@ describe('evidence import', () => {
     expect(next.exhibit).toBe('E-2');
   });
 
+  it('imports a batch in one call, a file repeated within it as a duplicate of its first copy, each item with its custody entry', async () => {
+    const ctx = evidenceContext();
+    const uploads = [];
+    for (const [content, name] of [['first', 'a.txt'], ['second', 'b.txt'], ['first', 'a copy.txt']] as const) {
+      uploads.push({ uploadId: (await ctx.vault.receive(bytes(content))).uploadId, originalName: name });
+    }
+    const { items } = importUploads(ctx, { caseId: ctx.caseId, uploads });
+    expect(items.map(({ exhibit, duplicate }) => ({ exhibit, duplicate }))).toEqual([
+      { exhibit: 'E-1', duplicate: false },
+      { exhibit: 'E-2', duplicate: false },
+      { exhibit: 'E-1', duplicate: true },
+    ]);
+    expect(items[2]!.id).toBe(items[0]!.id);
+    for (const item of items.slice(0, 2)) expect(getEvidence(ctx, item.id).custodyLog.map((c) => c.kind)).toEqual(['imported']);
+    expect(fs.readdirSync(ctx.vault.tmpDir)).toEqual([]);
+  });
+
   it('refuses file names with control characters or over 1,000 characters with a field error', async () => {
     const ctx = evidenceContext();
     const upload = await ctx.vault.receive(bytes('x'));

@@ -19,6 +19,7 @@ import type { z } from 'zod';
 import { Failure } from '../ipc/failure';
 import { ftsMatchQuery, likePattern } from '../search/fts';
 import { appendCustody, custodyLog, GENESIS } from '../vault/custody';
+import type { Upload } from '../vault/vault';
 import { getCase, requireOpenCase } from './case-service';
 import type { ServiceContext } from './context';
 import type { EvidenceContext } from './evidence-context';
@@ -229,9 +230,12 @@ function insertItem(ctx: ServiceContext, item: NewItem, firstEvent: { kind: 'imp
 
 /**
  * Turns uploads into items. Each file is first moved into the vault for good (durable), then one
- * transaction records the item and its 'imported' custody entry — so a crash leaves either a whole
- * item or an unreferenced file the start-up sweep removes. Bytes already held by an item of the
- * same case make no new item: the answer names the existing one (`duplicate: true`).
+ * transaction records the items and their 'imported' custody entries — so a crash leaves either
+ * whole items or unreferenced files the start-up sweep removes. One transaction for the call, not
+ * one a file: every commit rewrites the pages it touched (in an encrypted workspace, each one a
+ * cipher operation). If a file cannot be moved, those moved before it are recorded and the call
+ * fails. Bytes already held by an item of the same case make no new item: the answer names the
+ * existing one (`duplicate: true`).
  */
 export function importUploads(ctx: EvidenceContext, raw: z.input<typeof EvidenceImportSchema>): { items: z.output<typeof ImportedSchema>[] } {
   const input = EvidenceImportSchema.parse(raw);
@@ -243,16 +247,24 @@ export function importUploads(ctx: EvidenceContext, raw: z.input<typeof Evidence
       });
     }
   }
-  const sameHash = ctx.db.prepare('SELECT id, seq FROM evidence_items WHERE case_id = ? AND sha256 = ? ORDER BY seq LIMIT 1');
-  const results: z.output<typeof ImportedSchema>[] = [];
+  const claimed: { u: (typeof input.uploads)[number]; upload: Upload }[] = [];
+  let unmoved: unknown = null;
   for (const u of input.uploads) {
-    const upload = ctx.vault.claim(u.uploadId);
-    const result = ctx.db
-      .transaction(() => {
-        requireOpenCase(ctx, input.caseId);
+    try {
+      claimed.push({ u, upload: ctx.vault.claim(u.uploadId) });
+    } catch (error) {
+      unmoved = error;
+      break;
+    }
+  }
+  const sameHash = ctx.db.prepare('SELECT id, seq FROM evidence_items WHERE case_id = ? AND sha256 = ? ORDER BY seq LIMIT 1');
+  const d = input.defaults;
+  const items = ctx.db
+    .transaction(() => {
+      requireOpenCase(ctx, input.caseId);
+      return claimed.map(({ u, upload }) => {
         const existing = sameHash.get(input.caseId, upload.sha256) as { id: string; seq: number } | undefined;
         if (existing) return { uploadId: u.uploadId, id: existing.id, exhibit: exhibitOf(existing.seq), duplicate: true };
-        const d = input.defaults;
         const { id, seq } = insertItem(
           ctx,
           {
@@ -278,11 +290,11 @@ export function importUploads(ctx: EvidenceContext, raw: z.input<typeof Evidence
           },
         );
         return { uploadId: u.uploadId, id, exhibit: exhibitOf(seq), duplicate: false };
-      })
-      .immediate();
-    results.push(result);
-  }
-  return { items: results };
+      });
+    })
+    .immediate();
+  if (unmoved) throw unmoved;
+  return { items };
 }
 
 export function createTestimony(ctx: ServiceContext, raw: z.input<typeof TestimonySchema>): EvidenceDetail {

@@ -2,7 +2,7 @@
  * A separate process that imports one file the way the app does, for main/vault/import-crash.test.ts:
  * opens the workspace (start-up sweep included), streams the file through the upload transport
  * (what /api/upload and app://casebench/api/upload run), then does what the 'evidence.import'
- * handler does: importUploads, then extractAndStore for each new item.
+ * handler does: importUploads, then extractAndStoreAll for the new items.
  *
  *   node --import tsx main/test-support/import-child.ts <workspace> <caseId> <file> [crashAt]
  *
@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { importUploads } from '../services/evidence-service';
-import { extractAndStore } from '../vault/extract-text';
+import { extractAndStoreAll } from '../vault/extract-text';
 import { createEvidenceTransport } from '../vault/transport';
 import { openWorkspace } from '../workspace/open-workspace';
 
@@ -99,7 +99,10 @@ const { items } = importUploads(ctx, {
 });
 for (const item of items) say(`imported ${item.id} ${item.duplicate ? 'duplicate' : 'new'}`);
 if (crashAt === 'after-commit') die();
-for (const item of items) if (!item.duplicate) await extractAndStore(ctx, item.id);
+await extractAndStoreAll(
+  ctx,
+  items.filter((item) => !item.duplicate).map((item) => item.id),
+);
 say('done');
 workspace.close();
 process.exit(crashAt ? 3 : 0);

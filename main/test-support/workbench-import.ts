@@ -47,3 +47,17 @@ export async function importFile(bench: Workbench, caseId: string, file: string)
   });
   return { ...items[0]!, upload: uploaded.body.value };
 }
+
+/**
+ * Uploads each file, then imports them with one 'evidence.import' call, as the app's import queue
+ * does (up to 20 files a batch, renderer/src/features/evidence/useImportQueue.ts).
+ */
+export async function importFiles(bench: Workbench, caseId: string, files: readonly string[]): Promise<Imported[]> {
+  const uploads: { uploadId: string; originalName: string }[] = [];
+  for (const file of files) {
+    const uploaded = await uploadFile(bench, file);
+    if (!uploaded.body.ok) throw new Error(`upload ${uploaded.status}: ${uploaded.body.error.code}: ${uploaded.body.error.message}`);
+    uploads.push({ uploadId: uploaded.body.value.uploadId, originalName: path.basename(file) });
+  }
+  return (await invoke<{ items: Imported[] }>(bench, 'evidence.import', { caseId, uploads })).items;
+}

@@ -108,25 +108,59 @@ export async function extractText(file: string | ByteReader, mediaType: string, 
 
 /** Extracts an item's text and records the outcome; never throws for a bad document. */
 export async function extractAndStore(ctx: EvidenceContext, itemId: string): Promise<EvidenceItem['extraction']> {
-  const row = ctx.db.prepare('SELECT * FROM evidence_items WHERE id = ?').get(itemId) as EvidenceRow | undefined;
-  if (!row || row.kind !== 'file' || !row.sha256 || !row.media_type) return { status: 'none' };
-  const result = await extractText(vaultReader(ctx.vault, row.sha256), row.media_type, row.size ?? 0);
-  // The workspace may have been closed while the text was read: leave the item pending for next time.
-  if (!ctx.db.open) return { status: 'none' };
-  ctx.db
-    .transaction(() => {
-      if (result.status === 'ok') {
-        ctx.db
-          .prepare('INSERT INTO evidence_text (item_id, text) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET text = excluded.text')
-          .run(itemId, result.text);
-      }
-      ctx.db
-        .prepare('UPDATE evidence_items SET extraction_status = ?, extraction_error = ? WHERE id = ?')
-        .run(result.status, result.status === 'failed' ? result.error : null, itemId);
-    })
-    .immediate();
-  return result.status === 'failed' ? { status: 'failed', error: result.error } : { status: result.status };
+  return (await extractAndStoreAll(ctx, [itemId]))[0]!;
 }
+
+/** Texts stored in one transaction, at most (a single text may be longer, up to MAX_TEXT_CHARS). */
+const STORE_CHARS = 4_000_000;
+
+/**
+ * Extracts several items' texts (an import batch) and records them together, in one transaction
+ * while they add up to under STORE_CHARS: FTS5 writes one index segment a transaction, and the
+ * pages every commit rewrites (the index's structure, b-tree interiors) are written once for the
+ * batch. In an encrypted workspace each page written costs a cipher operation, and later two more
+ * at the checkpoint. Outcomes in the order of `itemIds`; 'none' for an item left pending because
+ * the workspace closed while its text was read (the next open resumes it).
+ */
+export async function extractAndStoreAll(ctx: EvidenceContext, itemIds: readonly string[]): Promise<EvidenceItem['extraction'][]> {
+  const find = ctx.db.prepare('SELECT * FROM evidence_items WHERE id = ?');
+  const outcomes: EvidenceItem['extraction'][] = itemIds.map(() => ({ status: 'none' }));
+  let batch: { at: number; itemId: string; result: Extraction }[] = [];
+  let chars = 0;
+  const store = () => {
+    if (batch.length === 0 || !ctx.db.open) return;
+    const texts = batch.flatMap(({ itemId, result }) => (result.status === 'ok' ? [itemId, result.text] : []));
+    const status = ctx.db.prepare('UPDATE evidence_items SET extraction_status = ?, extraction_error = ? WHERE id = ?');
+    ctx.db
+      .transaction(() => {
+        // One statement for all the texts: FTS5 writes out what it holds at each statement's start.
+        if (texts.length > 0) {
+          const rows = Array.from({ length: texts.length / 2 }, () => '(?, ?)').join(', ');
+          ctx.db.prepare(`INSERT INTO evidence_text (item_id, text) VALUES ${rows} ON CONFLICT (item_id) DO UPDATE SET text = excluded.text`).run(...texts);
+        }
+        for (const { itemId, result } of batch) status.run(result.status, result.status === 'failed' ? result.error : null, itemId);
+      })
+      .immediate();
+    for (const { at, result } of batch) outcomes[at] = result.status === 'failed' ? { status: 'failed', error: result.error } : { status: result.status };
+    batch = [];
+    chars = 0;
+  };
+  for (const [at, itemId] of itemIds.entries()) {
+    // The workspace may have been closed while a text was read: what is not stored stays pending.
+    if (!ctx.db.open) break;
+    const row = find.get(itemId) as EvidenceRow | undefined;
+    if (!row || row.kind !== 'file' || !row.sha256 || !row.media_type) continue;
+    const result = await extractText(vaultReader(ctx.vault, row.sha256), row.media_type, row.size ?? 0);
+    batch.push({ at, itemId, result });
+    chars += result.status === 'ok' ? result.text.length : 0;
+    if (chars >= STORE_CHARS) store();
+  }
+  store();
+  return outcomes;
+}
+
+/** Items resumed together: as many as the app imports in one batch. */
+const RESUME_BATCH = 20;
 
 /**
  * Extracts the text of file items that never got it: an import is committed before its text is
@@ -138,10 +172,9 @@ export async function resumeExtraction(ctx: EvidenceContext): Promise<number> {
     .pluck()
     .all() as string[];
   let done = 0;
-  for (const id of pending) {
-    if (!ctx.db.open) break;
-    await extractAndStore(ctx, id);
-    done += 1;
+  for (let from = 0; from < pending.length && ctx.db.open; from += RESUME_BATCH) {
+    const outcomes = await extractAndStoreAll(ctx, pending.slice(from, from + RESUME_BATCH));
+    done += outcomes.filter((o) => o.status !== 'none').length;
   }
   return done;
 }
