@@ -210,6 +210,8 @@ test("the Japanese list's entry reads as the workbook means it: names apart from
   await call(host, 'subjects.create', { caseId: kase.id, type: 'person', names: [{ script: 'latn', value: 'Abdul Ghafar Shinwari' }] });
   // 9-2: the alias cell reads "フランク・カコレレ(FRANK KAKORERE)、".
   await call(host, 'subjects.create', { caseId: kase.id, type: 'person', names: [{ script: 'latn', value: 'Frank Kakorere' }] });
+  // 15-53: "RI YONG MU", born in 1925: a day number of four digits, 9157 (once read as the year 9157).
+  await call(host, 'subjects.create', { caseId: kase.id, type: 'person', names: [{ script: 'latn', value: 'Ri Yong Mu' }] });
   await page.goto(`${host.origin}/#/cases/${kase.id}/screening`);
   await page.getByTestId('screening-run-case').click();
 
@@ -217,6 +219,9 @@ test("the Japanese list's entry reads as the workbook means it: names apart from
   await expect(shinwari).toBeVisible({ timeout: 30_000 });
   await shinwari.getByTestId('candidate-entry-toggle').click();
   await expect(shinwari.getByTestId('candidate-entry')).toContainText('29 Mar 1965 (the list writes 23830, a spreadsheet day number)');
+  const ri = page.locator('[data-testid="candidate"][data-list="jp-mof"][data-ref="15-53"]');
+  await ri.getByTestId('candidate-entry-toggle').click();
+  await expect(ri.getByTestId('candidate-entry')).toContainText('25 Jan 1925 (the list writes 9157, a spreadsheet day number)');
 
   const kakorere = page.locator('[data-testid="candidate"][data-list="jp-mof"][data-ref="9-2"]');
   await expect(kakorere.getByTestId('candidate-name-match')).toContainText('FRANK KAKORERE');
