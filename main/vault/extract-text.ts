@@ -145,9 +145,13 @@ export async function extractAndStoreAll(ctx: EvidenceContext, itemIds: readonly
     batch = [];
     chars = 0;
   };
+  const first = new Map<string, number>();
   for (const [at, itemId] of itemIds.entries()) {
     // The workspace may have been closed while a text was read: what is not stored stays pending.
     if (!ctx.db.open) break;
+    // An item asked for twice is read once (one statement cannot write its text twice).
+    if (first.has(itemId)) continue;
+    first.set(itemId, at);
     const row = find.get(itemId) as EvidenceRow | undefined;
     if (!row || row.kind !== 'file' || !row.sha256 || !row.media_type) continue;
     const result = await extractText(vaultReader(ctx.vault, row.sha256), row.media_type, row.size ?? 0);
@@ -156,7 +160,7 @@ export async function extractAndStoreAll(ctx: EvidenceContext, itemIds: readonly
     if (chars >= STORE_CHARS) store();
   }
   store();
-  return outcomes;
+  return itemIds.map((itemId, at) => outcomes[first.get(itemId) ?? at]!);
 }
 
 /** Items resumed together: as many as the app imports in one batch. */
