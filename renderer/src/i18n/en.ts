@@ -869,7 +869,7 @@ export const en = {
       listedTimes_other: 'listed {{count}} times',
       linkedBy: {
         identifier: 'same identifier',
-        name_and_birth_date: 'same name and date of birth',
+        name_and_birth_date: 'same name, no conflicting date of birth',
       },
     },
     candidate: {

@@ -868,7 +868,7 @@ export const ja: Resources = {
       listedTimes_other: '{{count}} 件の記載',
       linkedBy: {
         identifier: '同一の識別番号',
-        name_and_birth_date: '同一の氏名と生年月日',
+        name_and_birth_date: '同一の氏名（生年月日の矛盾なし）',
       },
     },
     candidate: {
