@@ -210,8 +210,7 @@ export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): 
     const headerOf = (field: Field) => Object.keys(columns).find((h) => columns[h] === field) ?? field;
     const programme = ws.name.replace(/^\d+\./, '').trim();
     const sheetNo = /^(\d+)\./.exec(ws.name)?.[1] ?? ws.name;
-    const lower = programme;
-    const sheetType: DesignationEntry['type'] | null = /団体|銀行/.test(lower) ? 'entity' : /個人/.test(lower) ? 'person' : null;
+    const sheetType: DesignationEntry['type'] | null = /団体|銀行/.test(programme) ? 'entity' : /個人/.test(programme) ? 'person' : null;
 
     const read: SheetRow[] = [];
     const byRef = new Map<string, SheetRow>();

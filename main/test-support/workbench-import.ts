@@ -33,19 +33,21 @@ export interface Imported {
   duplicate: boolean;
 }
 
+/** Uploads a file; throws with the refusal if the upload is refused. */
+async function uploaded(bench: Workbench, file: string): Promise<UploadResult> {
+  const { status, body } = await uploadFile(bench, file);
+  if (!body.ok) throw Object.assign(new Error(`upload ${status}: ${body.error.code}: ${body.error.message}`), { appError: body.error });
+  return body.value;
+}
+
 /** Upload then import; throws with the refusal if either step fails. */
 export async function importFile(bench: Workbench, caseId: string, file: string): Promise<Imported & { upload: UploadResult }> {
-  const uploaded = await uploadFile(bench, file);
-  if (!uploaded.body.ok) {
-    throw Object.assign(new Error(`upload ${uploaded.status}: ${uploaded.body.error.code}: ${uploaded.body.error.message}`), {
-      appError: uploaded.body.error,
-    });
-  }
+  const upload = await uploaded(bench, file);
   const { items } = await invoke<{ items: Imported[] }>(bench, 'evidence.import', {
     caseId,
-    uploads: [{ uploadId: uploaded.body.value.uploadId, originalName: path.basename(file) }],
+    uploads: [{ uploadId: upload.uploadId, originalName: path.basename(file) }],
   });
-  return { ...items[0]!, upload: uploaded.body.value };
+  return { ...items[0]!, upload };
 }
 
 /**
@@ -54,10 +56,6 @@ export async function importFile(bench: Workbench, caseId: string, file: string)
  */
 export async function importFiles(bench: Workbench, caseId: string, files: readonly string[]): Promise<Imported[]> {
   const uploads: { uploadId: string; originalName: string }[] = [];
-  for (const file of files) {
-    const uploaded = await uploadFile(bench, file);
-    if (!uploaded.body.ok) throw new Error(`upload ${uploaded.status}: ${uploaded.body.error.code}: ${uploaded.body.error.message}`);
-    uploads.push({ uploadId: uploaded.body.value.uploadId, originalName: path.basename(file) });
-  }
+  for (const file of files) uploads.push({ uploadId: (await uploaded(bench, file)).uploadId, originalName: path.basename(file) });
   return (await invoke<{ items: Imported[] }>(bench, 'evidence.import', { caseId, uploads })).items;
 }
