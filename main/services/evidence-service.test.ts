@@ -82,6 +82,34 @@ describe('evidence import', () => {
     expect(fs.readdirSync(ctx.vault.tmpDir)).toEqual([]);
   });
 
+  it('imports the rest of a batch when the vault cannot take one file, and names that file', async () => {
+    const ctx = evidenceContext();
+    const uploads: { uploadId: string; originalName: string }[] = [];
+    for (const [content, name] of [['first', 'a.txt'], ['lost', 'b.txt'], ['third', 'c.txt']] as const) {
+      uploads.push({ uploadId: (await ctx.vault.receive(bytes(content))).uploadId, originalName: name });
+    }
+    // The second upload's waiting copy disappears before the import moves it into the vault.
+    for (const name of fs.readdirSync(ctx.vault.tmpDir).filter((n) => n.startsWith(uploads[1]!.uploadId))) {
+      fs.rmSync(path.join(ctx.vault.tmpDir, name));
+    }
+    const { items, failed } = importUploads(ctx, { caseId: ctx.caseId, uploads });
+    expect(items.map(({ uploadId, exhibit, duplicate }) => ({ uploadId, exhibit, duplicate }))).toEqual([
+      { uploadId: uploads[0]!.uploadId, exhibit: 'E-1', duplicate: false },
+      { uploadId: uploads[2]!.uploadId, exhibit: 'E-2', duplicate: false },
+    ]);
+    expect(failed).toEqual([{ uploadId: uploads[1]!.uploadId, code: 'INTERNAL', message: expect.stringMatching(/could not be stored/) }]);
+    expect(failed[0]!.message).not.toContain(ctx.dir);
+    for (const item of items) {
+      const stored = getEvidence(ctx, item.id);
+      expect(fs.readFileSync(ctx.vault.contentPath(stored.sha256!), 'utf8')).toBe(item.exhibit === 'E-1' ? 'first' : 'third');
+      expect(stored.custodyLog.map((c) => c.kind)).toEqual(['imported']);
+    }
+    expect(listEvidence(ctx, { caseId: ctx.caseId }).total).toBe(2);
+    // The failed upload no longer waits, and nothing of it is left in the holding area.
+    expect(ctx.vault.upload(uploads[1]!.uploadId)).toBeUndefined();
+    expect(fs.readdirSync(ctx.vault.tmpDir)).toEqual([]);
+  });
+
   it('refuses file names with control characters or over 1,000 characters with a field error', async () => {
     const ctx = evidenceContext();
     const upload = await ctx.vault.receive(bytes('x'));

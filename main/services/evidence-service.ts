@@ -14,12 +14,13 @@ import {
   TestimonySchema,
   type CorroborationSchema,
   type ImportedSchema,
+  type ImportFailedSchema,
 } from '../../shared/contract/channels/evidence';
 import type { z } from 'zod';
 import { Failure } from '../ipc/failure';
 import { ftsMatchQuery, likePattern } from '../search/fts';
 import { appendCustody, custodyLog, GENESIS } from '../vault/custody';
-import type { Upload } from '../vault/vault';
+import { storageFailure, type Upload } from '../vault/vault';
 import { getCase, requireOpenCase } from './case-service';
 import type { ServiceContext } from './context';
 import type { EvidenceContext } from './evidence-context';
@@ -233,11 +234,15 @@ function insertItem(ctx: ServiceContext, item: NewItem, firstEvent: { kind: 'imp
  * transaction records the items and their 'imported' custody entries — so a crash leaves either
  * whole items or unreferenced files the start-up sweep removes. One transaction for the call, not
  * one a file: every commit rewrites the pages it touched (in an encrypted workspace, each one a
- * cipher operation). If a file cannot be moved, those moved before it are recorded and the call
- * fails. Bytes already held by an item of the same case make no new item: the answer names the
- * existing one (`duplicate: true`).
+ * cipher operation). A file that cannot be moved (disk full, its waiting copy gone or damaged)
+ * is answered in `failed` with why, and discarded; the others are imported all the same, so that
+ * the answer says exactly what was stored. Bytes already held by an item of the same case make no
+ * new item: the answer names the existing one (`duplicate: true`).
  */
-export function importUploads(ctx: EvidenceContext, raw: z.input<typeof EvidenceImportSchema>): { items: z.output<typeof ImportedSchema>[] } {
+export function importUploads(
+  ctx: EvidenceContext,
+  raw: z.input<typeof EvidenceImportSchema>,
+): { items: z.output<typeof ImportedSchema>[]; failed: z.output<typeof ImportFailedSchema>[] } {
   const input = EvidenceImportSchema.parse(raw);
   requireOpenCase(ctx, input.caseId);
   for (const u of input.uploads) {
@@ -248,13 +253,14 @@ export function importUploads(ctx: EvidenceContext, raw: z.input<typeof Evidence
     }
   }
   const claimed: { u: (typeof input.uploads)[number]; upload: Upload }[] = [];
-  let unmoved: unknown = null;
+  const failed: z.output<typeof ImportFailedSchema>[] = [];
   for (const u of input.uploads) {
     try {
       claimed.push({ u, upload: ctx.vault.claim(u.uploadId) });
     } catch (error) {
-      unmoved = error;
-      break;
+      const { code, message } = storageFailure(error);
+      failed.push({ uploadId: u.uploadId, code, message });
+      ctx.vault.discard(u.uploadId);
     }
   }
   const sameHash = ctx.db.prepare('SELECT id, seq FROM evidence_items WHERE case_id = ? AND sha256 = ? ORDER BY seq LIMIT 1');
@@ -293,8 +299,7 @@ export function importUploads(ctx: EvidenceContext, raw: z.input<typeof Evidence
       });
     })
     .immediate();
-  if (unmoved) throw unmoved;
-  return { items };
+  return { items, failed };
 }
 
 export function createTestimony(ctx: ServiceContext, raw: z.input<typeof TestimonySchema>): EvidenceDetail {

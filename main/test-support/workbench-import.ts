@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Result } from '../../shared/contract';
+import type { AppError, Result } from '../../shared/contract';
 import type { UploadResult } from '../../shared/contract/channels/evidence';
 import type { Workbench } from '../workbench';
 
@@ -40,14 +40,19 @@ async function uploaded(bench: Workbench, file: string): Promise<UploadResult> {
   return body.value;
 }
 
+/** 'evidence.import' of uploads; throws with the first refusal if the vault took not every file. */
+async function importUploads(bench: Workbench, caseId: string, uploads: { uploadId: string; originalName: string }[]): Promise<Imported[]> {
+  const { items, failed } = await invoke<{ items: Imported[]; failed: AppError[] }>(bench, 'evidence.import', { caseId, uploads });
+  const refused = failed[0];
+  if (refused) throw Object.assign(new Error(`evidence.import: ${refused.code}: ${refused.message}`), { appError: refused });
+  return items;
+}
+
 /** Upload then import; throws with the refusal if either step fails. */
 export async function importFile(bench: Workbench, caseId: string, file: string): Promise<Imported & { upload: UploadResult }> {
   const upload = await uploaded(bench, file);
-  const { items } = await invoke<{ items: Imported[] }>(bench, 'evidence.import', {
-    caseId,
-    uploads: [{ uploadId: upload.uploadId, originalName: path.basename(file) }],
-  });
-  return { ...items[0]!, upload };
+  const [item] = await importUploads(bench, caseId, [{ uploadId: upload.uploadId, originalName: path.basename(file) }]);
+  return { ...item!, upload };
 }
 
 /**
@@ -57,5 +62,5 @@ export async function importFile(bench: Workbench, caseId: string, file: string)
 export async function importFiles(bench: Workbench, caseId: string, files: readonly string[]): Promise<Imported[]> {
   const uploads: { uploadId: string; originalName: string }[] = [];
   for (const file of files) uploads.push({ uploadId: (await uploaded(bench, file)).uploadId, originalName: path.basename(file) });
-  return (await invoke<{ items: Imported[] }>(bench, 'evidence.import', { caseId, uploads })).items;
+  return importUploads(bench, caseId, uploads);
 }

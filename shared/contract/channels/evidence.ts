@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_CODES } from '../errors';
 import { IdSchema, line, paragraph, requiredLine } from '../records';
 
 /**
@@ -167,7 +168,7 @@ export const EvidenceImportSchema = z.object({
 });
 
 /**
- * One row per upload. Bytes already held as an item of the same case are NOT imported again:
+ * One row per upload imported. Bytes already held as an item of the same case are NOT imported again:
  * `duplicate: true` and `id`/`exhibit` name the existing item (no new item, no new custody entry).
  * The same bytes in another case become a new item there (sharing the one stored copy).
  */
@@ -176,6 +177,16 @@ export const ImportedSchema = z.object({
   id: IdSchema,
   exhibit: z.string(),
   duplicate: z.boolean(),
+});
+
+/**
+ * An upload that could not be moved into the vault (disk full, the waiting file gone or damaged):
+ * no item was made of it and it no longer waits; the call's other uploads were imported.
+ */
+export const ImportFailedSchema = z.object({
+  uploadId: IdSchema,
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
 });
 
 export const TestimonySchema = EvidenceMetadataSchema.partial().extend({
@@ -246,7 +257,7 @@ export const evidenceChannels = {
     output: z.object({ total: z.number().int(), items: z.array(EvidenceItemSchema) }),
   },
   'evidence.get': { input: z.object({ id: IdSchema }), output: EvidenceDetailSchema },
-  'evidence.import': { input: EvidenceImportSchema, output: z.object({ items: z.array(ImportedSchema) }) },
+  'evidence.import': { input: EvidenceImportSchema, output: z.object({ items: z.array(ImportedSchema), failed: z.array(ImportFailedSchema) }) },
   'evidence.createTestimony': { input: TestimonySchema, output: EvidenceDetailSchema },
   'evidence.update': { input: EvidenceUpdateSchema, output: EvidenceDetailSchema },
   /** Links (or re-links with a new stance/note) an item to an allegation or subject. */

@@ -82,7 +82,7 @@ export function useImportQueue(caseId: string) {
     async (batch: Pending[], retry = true): Promise<void> => {
       if (batch.length === 0) return;
       try {
-        const { items } = await invoke('evidence.import', {
+        const { items, failed } = await invoke('evidence.import', {
           caseId,
           uploads: batch.map(({ file, upload }) => ({
             uploadId: upload.uploadId,
@@ -91,6 +91,8 @@ export function useImportQueue(caseId: string) {
           })),
         });
         const byUpload = new Map(items.map((item) => [item.uploadId, item]));
+        // A file the vault could not take (disk full, say) fails alone: the others were imported.
+        const refused = new Map(failed.map((f) => [f.uploadId, f.code]));
         for (const p of batch) {
           const item = byUpload.get(p.upload.uploadId);
           settle(
@@ -98,7 +100,7 @@ export function useImportQueue(caseId: string) {
             p.file,
             item
               ? { status: item.duplicate ? 'duplicate' : 'imported', exhibit: item.exhibit, id: item.id }
-              : { status: 'failed', code: 'INTERNAL' },
+              : { status: 'failed', code: refused.get(p.upload.uploadId) ?? 'INTERNAL' },
           );
         }
       } catch (error) {
