@@ -19,7 +19,8 @@ export function items(text: string): string[] {
 /**
  * The dates a date-of-birth line offers as alternatives, each with what it leaves to the one before
  * written in: "1991年7月14日又は6月14日" → 1991年7月14日, 1991年6月14日; "1958、59又は60年生まれ" →
- * 1958, 1959, 1960年生まれ. `text` is the alternative as the line writes it.
+ * 1958, 1959, 1960年生まれ. A 頃 that ends the line is said of every alternative: "1977年または
+ * 1978年の頃" → 1977年頃, 1978年の頃. `text` is the alternative as the line writes it.
  */
 export function dateAlternatives(line: string): { text: string; full: string }[] {
   // Only between two dates: a line that starts with "又は" (its date is another line's alternative) stays whole.
@@ -32,6 +33,9 @@ export function dateAlternatives(line: string): { text: string; full: string }[]
     else if (before && /^\d{1,2}\s*月/.test(text)) full = `${before[1]}年${text}`;
     else if (before && /^\d{2}(?!\d)/.test(text)) full = `${before[1]!.slice(0, 2)}${text}`;
     out.push({ text, full });
+  }
+  if (out.length > 1 && /頃\s*$/.test(out.at(-1)!.text)) {
+    for (const alternative of out) if (!/頃|約|およそ/.test(alternative.full)) alternative.full += '頃';
   }
   return out;
 }

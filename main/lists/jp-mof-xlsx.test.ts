@@ -198,6 +198,11 @@ describe('Japan MOF asset-freeze workbook (xlsx)', () => {
       { precision: 'day', value: '1991-06-14' },
     ]);
     expect(of('24-18').map((d) => d.value)).toEqual(['1958', '1959', '1960'].map((value) => ({ precision: 'year', value })));
+    // The line's closing 頃 is said of both years.
+    expect(of('2-517')).toEqual([
+      { value: { precision: 'year', value: '1977' }, text: '1977年', circa: true },
+      { value: { precision: 'year', value: '1978' }, text: '1978年の頃', circa: true },
+    ]);
     const fields = parsed.entries.flatMap((e) => [...e.positions, ...e.addresses.map((a) => a.text), ...e.datesOfBirth.map((d) => d.text), ...e.nationalities.map((n) => n.text)]);
     expect(fields.filter((f) => /[、,;]$/.test(f))).toEqual([]);
   });
