@@ -18,7 +18,7 @@ export const WEIGHTS = {
   threshold: 0.78,
   /** Weak aliases (the subject's or the list's) count for less than names. */
   weakAlias: 0.9,
-  birthDate: { same_day: 0.1, same_month: 0.08, same_year: 0.06, within_range: 0.05, about: 0.04, one_year_apart: -0.05, different: -0.3 },
+  birthDate: { same_day: 0.1, same_month: 0.08, same_year: 0.06, within_range: 0.05, about: 0.04, same_year_other_date: -0.05, one_year_apart: -0.05, different: -0.3 },
   nationality: { same_country: 0.03, different_country: -0.08 },
   /** A shared identity document number is very strong: the score is at least `identifierFloor`. */
   identifier: { same_number: 0.3, same_number_other_country: 0.15 },
@@ -145,7 +145,9 @@ function compareDates(s: FuzzyDate, listed: DesignationDateOfBirth): DobDetail |
     return 'same_day';
   }
   const gap = sb.last < eb.first ? Number(eb.first.slice(0, 4)) - Number(sb.last.slice(0, 4)) : Number(sb.first.slice(0, 4)) - Number(eb.last.slice(0, 4));
-  return gap <= 1 ? 'one_year_apart' : 'different';
+  // Same year, another day or month: lists disagree on the day more often than on the year.
+  if (gap === 0) return 'same_year_other_date';
+  return gap === 1 ? 'one_year_apart' : 'different';
 }
 
 function birthDateFactor(subject: SubjectProfile, entry: DesignationEntry): ScreeningFactor | null {
@@ -162,7 +164,7 @@ function birthDateFactor(subject: SubjectProfile, entry: DesignationEntry): Scre
       if (!detail) continue;
       const effect = WEIGHTS.birthDate[detail];
       if (!best || effect > best.effect) {
-        const result = effect > 0 ? 'agrees' : detail === 'one_year_apart' ? 'close' : 'disagrees';
+        const result = effect > 0 ? 'agrees' : detail === 'one_year_apart' || detail === 'same_year_other_date' ? 'close' : 'disagrees';
         best = { factor: 'birth_date', result, detail, subject: dateText(s), entry: e.text || dateText(e.value), effect };
       }
     }

@@ -176,6 +176,23 @@ describe('decisions and the coordination matrix', () => {
     expect(again).toMatchObject({ id: before.id, decision: 'confirmed', note: before.note, current: true });
     expect(again.score).toBeLessThan(before.score);
     expect(again.reasons.factors.find((f) => f.factor === 'birth_date')).toMatchObject({ result: 'close', detail: 'one_year_apart' });
+
+    // Another month of the list's year (Jan 1958) is said as such, not as a year apart.
+    ctx.setNow('2026-11-29T10:30:00.000Z');
+    updateSubject(ctx, {
+      id: ids.zhuSimplified!,
+      ...SubjectFieldsSchema.parse({ type: 'person', names: [{ script: 'hans', value: '朱海仑' }], birthDates: [{ date: { precision: 'day', value: '1958-03-15' } }] }),
+    });
+    ctx.setNow('2026-11-29T11:00:00.000Z');
+    await runScreening(ctx, { scope: 'subject', subjectId: ids.zhuSimplified! });
+    const otherDay = screeningOf('zhuSimplified').persons.flatMap((p) => p.candidates).find((c) => c.listRef === '29219')!;
+    expect(otherDay.reasons.factors.find((f) => f.factor === 'birth_date')).toMatchObject({
+      result: 'close',
+      detail: 'same_year_other_date',
+      subject: '1958-03-15',
+      entry: 'Jan 1958',
+      effect: -0.05,
+    });
   });
 
   it('keeps a decided candidate the list no longer has, as not current, and drops it from the matrix', async () => {

@@ -943,6 +943,7 @@ export const en = {
       same_year: 'same year',
       within_range: 'within the range',
       about: 'list says “about”',
+      same_year_other_date: 'same year, another date',
       one_year_apart: 'one year apart',
       different: 'different',
       same_country: 'same country',

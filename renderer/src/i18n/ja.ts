@@ -942,6 +942,7 @@ export const ja: Resources = {
       same_year: '同じ年',
       within_range: '範囲内',
       about: 'リストでは「頃」',
+      same_year_other_date: '同じ年、別の日付',
       one_year_apart: '1年違い',
       different: '異なる',
       same_country: '同じ国',

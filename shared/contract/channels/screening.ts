@@ -28,7 +28,8 @@ export const SCREENING_FACTORS = ['birth_date', 'nationality', 'identifier', 'ty
 export const FACTOR_RESULTS = ['agrees', 'close', 'disagrees', 'unknown'] as const;
 /**
  * What exactly agreed or not: same_day, same_month, same_year (the coarser date decides),
- * within_range, about (the list says circa), one_year_apart, different; same_country,
+ * within_range, about (the list says circa), same_year_other_date (both give the year, and days or
+ * months that differ), one_year_apart, different; same_country,
  * different_country; same_number, same_number_other_country; person_vs_entity; not_on_list (the
  * subject has it, the entry does not say).
  */
@@ -38,6 +39,7 @@ export const FACTOR_DETAILS = [
   'same_year',
   'within_range',
   'about',
+  'same_year_other_date',
   'one_year_apart',
   'different',
   'same_country',
