@@ -98,7 +98,13 @@ test('an investigator imports the OFAC and Japanese lists, a bad file is refused
     birthDates: [{ date: { precision: 'year', value: '1956' } }],
     nationalities: [{ country: 'MM' }],
   });
-  await call(host, 'subjects.create', { caseId: kase.id, type: 'person', names: [{ script: 'hans', value: '朱海仑' }] });
+  // Born, by this source, in March of the year OFAC gives (Jan 1958).
+  await call(host, 'subjects.create', {
+    caseId: kase.id,
+    type: 'person',
+    names: [{ script: 'hans', value: '朱海仑' }],
+    birthDates: [{ date: { precision: 'day', value: '1958-03-15' } }],
+  });
 
   await page.goto(`${host.origin}/#/cases/${kase.id}/screening`);
   await expect(page.getByTestId('screening-lists')).toContainText('US', { timeout: 30_000 });
@@ -126,6 +132,11 @@ test('an investigator imports the OFAC and Japanese lists, a bad file is refused
   const zhu = page.locator('[data-testid="screening-subject"]').filter({ hasText: '朱海仑' });
   await expect(zhu.locator('[data-testid="candidate"][data-ref="29219"]')).toBeVisible();
   await expect(zhu.locator('[data-testid="candidate"][data-ref="29219"]').getByTestId('candidate-name-match')).toContainText('ZHU, Hailun');
+  const zhuBorn = zhu.locator('[data-testid="candidate"][data-ref="29219"] [data-testid="candidate-factor"][data-factor="birth_date"]');
+  await expect(zhuBorn).toHaveAttribute('data-result', 'close');
+  await expect(zhuBorn).toContainText('same year, another date');
+  await expect(zhuBorn).toContainText('Jan 1958');
+  await zhu.screenshot({ path: 'test-results/lists/candidate-same-year-en.png' });
 
   // Confirm, with a note: remembered, marked, and stamped in the case history.
   await candidate.getByTestId('candidate-note').fill('Same DOB year and nationality; commander-in-chief since 2011.');
