@@ -173,6 +173,97 @@ function writtenOut(name: DesignationName): DesignationName[] {
   return spellingsOf(name.value).map((value) => ({ value, script: name.script, lang: name.lang, strength, note }));
 }
 
+/** Header text (headerKey) → our field. */
+const FIELD_OF_HEADER = new Map<string, Field>(
+  (Object.entries(FIELDS) as [Field, readonly string[]][]).flatMap(([field, headers]) => headers.map((h) => [h, field] as const)),
+);
+
+/** Where a sheet's fields are: its header row and each field's column (the first that names it). */
+interface SheetLayout extends JpSheetInfo {
+  col: Map<Field, number>;
+}
+
+/** The sheet's header row, within its first ten; null for a sheet without a list (the 一覧 index, the 【解除】 lifted sheets). */
+function sheetLayout(ws: ExcelJS.Worksheet): SheetLayout | null {
+  for (let r = 1; r <= Math.min(10, ws.rowCount); r++) {
+    const texts = (ws.getRow(r).values as ExcelJS.CellValue[]).map((v) => headerKey(cellText(v)));
+    if (!texts.includes('告示番号') || !texts.includes('英語表記')) continue;
+    const col = new Map<Field, number>();
+    const columns: Record<string, Field | null> = {};
+    texts.forEach((t, i) => {
+      if (!t) return;
+      const field = FIELD_OF_HEADER.get(t) ?? null;
+      columns[t] = field;
+      if (field && !col.has(field)) col.set(field, i);
+    });
+    return { sheet: ws.name, headerRow: r, columns, col };
+  }
+  return null;
+}
+
+/** What a sheet says of every row in it. */
+interface SheetContext {
+  /** The regime, from the sheet's name ("2.タリバーン関係者等" → タリバーン関係者等). */
+  programme: string;
+  /** The sheet's number, which makes a notice number an entry's reference ("2-571"). */
+  sheetNo: string;
+  /** Persons or entities, where the sheet's name says which. */
+  type: DesignationEntry['type'] | null;
+  /** A column's header as the sheet writes it, for labelling remarks (国連参照番号, リスト掲載日 …). */
+  headerOf(field: Field): string;
+}
+
+function sheetContext(layout: SheetLayout): SheetContext {
+  const programme = layout.sheet.replace(/^\d+\./, '').trim();
+  return {
+    programme,
+    sheetNo: /^(\d+)\./.exec(layout.sheet)?.[1] ?? layout.sheet,
+    type: /団体|銀行/.test(programme) ? 'entity' : /個人/.test(programme) ? 'person' : null,
+    headerOf: (field) => Object.keys(layout.columns).find((h) => layout.columns[h] === field) ?? field,
+  };
+}
+
+/** One row of a sheet as an entry; `get` reads its cell of a field ('' when the sheet has none). */
+function rowEntry(get: (field: Field) => string, sheet: SheetContext, noticeNo: string, listedOn: string | null): DesignationEntry {
+  const e = emptyEntry(`${sheet.sheetNo}-${noticeNo}`, 'unknown');
+  e.programmes.push(sheet.programme);
+  e.listedOn = listedOn;
+
+  const names: DesignationName[] = [];
+  const ja = clean(trimSeparators(get('nameJa')));
+  const enRaw = get('nameEn');
+  const original = /\(original script:\s*([^)]+)\)/i.exec(enRaw)?.[1];
+  const en = clean(trimSeparators(enRaw.replace(/\(original script:[^)]*\)/i, '')));
+  const title = clean(get('title'));
+  if (en) names.push({ value: en, script: detectScript(en), lang: null, strength: 'primary', ...(title ? { parts: { title } } : {}) });
+  if (ja) names.push({ value: ja, script: detectScript(ja, 'ja'), lang: 'ja', strength: 'primary' });
+  if (original && clean(original)) names.push({ value: clean(original)!, script: detectScript(original), lang: null, strength: 'primary', note: 'original script' });
+  names.push(...aliasNames(get('aliases'), 'strong'), ...aliasNames(get('formerNames'), 'strong', 'former name'), ...aliasNames(get('weakAliases'), 'weak'));
+  e.names = uniqueNames([...names, ...names.flatMap(writtenOut)]);
+
+  e.positions.push(...items(get('position')));
+  for (const { text, full } of items(get('dob')).flatMap((t) => t.split(/\s*;\s*/)).flatMap(dateAlternatives)) {
+    if (/^Born/i.test(text)) continue; // the English line repeats the Japanese one
+    const dob = jpDob(full);
+    if (dob) e.datesOfBirth.push({ value: dob.value, text, ...(dob.circa ? { circa: true } : {}) });
+    // Kept as written, unless it is a place ("ベオグラード生", in 生年月日・出生地 columns).
+    else if (!/生$/.test(text)) e.datesOfBirth.push({ value: { precision: 'unknown' }, text });
+  }
+  for (const text of items(get('pob'))) e.placesOfBirth.push({ text, country: countryCode(text.split(',').pop()) });
+  e.nationalities.push(...items(get('nationality')).flatMap(nationalities));
+  for (const value of items(get('passport'))) e.identifiers.push({ type: 'passport', label: '旅券番号', value, country: null, note: null });
+  for (const value of items(get('idNo'))) e.identifiers.push({ type: 'national_id', label: 'ID番号', value, country: null, note: null });
+  for (const text of items(get('address'))) e.addresses.push({ text, country: countryCode(text.split(',').pop()) });
+  const unRef = clean(get('unRef'));
+  if (unRef) e.remarks.push(`${sheet.headerOf('unRef')}: ${unRef}`);
+  const unDate = clean(get('unDate'));
+  if (unDate) e.remarks.push(`${sheet.headerOf('unDate')}: ${unDate}`);
+  const other = clean(get('other'));
+  if (other && other !== '不明') e.remarks.push(other);
+  e.type = sheet.type ?? (e.datesOfBirth.length || e.identifiers.some((i) => i.type === 'passport') || title ? 'person' : 'unknown');
+  return e;
+}
+
 export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): Promise<ParsedList & { sheets: JpSheetInfo[] }> {
   sniff(path);
   const wb = new ExcelJS.Workbook();
@@ -186,31 +277,13 @@ export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): 
   // The workbook states no date of its own: the latest notice it records (a designation, a
   // revision or a deletion) is the day it is current to. 2026-03-05 for shisantouketsu20260305.xlsx.
   let listDate: string | null = null;
-  const lookup = new Map<string, Field>();
-  for (const [field, names] of Object.entries(FIELDS) as [Field, readonly string[]][]) for (const n of names) lookup.set(n, field);
 
   for (const ws of wb.worksheets) {
-    let headerRow = 0;
-    const col = new Map<Field, number>();
-    const columns: Record<string, Field | null> = {};
-    for (let r = 1; r <= Math.min(10, ws.rowCount) && !headerRow; r++) {
-      const texts = (ws.getRow(r).values as ExcelJS.CellValue[]).map((v) => headerKey(cellText(v)));
-      if (!texts.includes('告示番号') || !texts.includes('英語表記')) continue;
-      headerRow = r;
-      texts.forEach((t, i) => {
-        if (!t) return;
-        const field = lookup.get(t) ?? null;
-        columns[t] = field;
-        if (field && !col.has(field)) col.set(field, i);
-      });
-    }
-    if (!headerRow) continue; // the 一覧 index and the 【解除】 (lifted) sheets have no list
+    const layout = sheetLayout(ws);
+    if (!layout) continue;
+    const { headerRow, columns, col } = layout;
     sheets.push({ sheet: ws.name, headerRow, columns });
-    // A remark from a column is labelled as the sheet labels it (国連参照番号, リスト掲載日 …).
-    const headerOf = (field: Field) => Object.keys(columns).find((h) => columns[h] === field) ?? field;
-    const programme = ws.name.replace(/^\d+\./, '').trim();
-    const sheetNo = /^(\d+)\./.exec(ws.name)?.[1] ?? ws.name;
-    const sheetType: DesignationEntry['type'] | null = /団体|銀行/.test(programme) ? 'entity' : /個人/.test(programme) ? 'person' : null;
+    const sheet = sheetContext(layout);
 
     const read: SheetRow[] = [];
     const byRef = new Map<string, SheetRow>();
@@ -230,42 +303,7 @@ export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): 
         out.skip(at, `deleted (削除): ${noticeDate.replace(/\s+/g, ' ')}`);
         continue;
       }
-      const e = emptyEntry(`${sheetNo}-${no}`, 'unknown');
-      e.programmes.push(programme);
-      e.listedOn = dates[0] ?? null;
-
-      const names: DesignationName[] = [];
-      const ja = clean(trimSeparators(get('nameJa')));
-      const enRaw = get('nameEn');
-      const original = /\(original script:\s*([^)]+)\)/i.exec(enRaw)?.[1];
-      const en = clean(trimSeparators(enRaw.replace(/\(original script:[^)]*\)/i, '')));
-      const title = clean(get('title'));
-      if (en) names.push({ value: en, script: detectScript(en), lang: null, strength: 'primary', ...(title ? { parts: { title } } : {}) });
-      if (ja) names.push({ value: ja, script: detectScript(ja, 'ja'), lang: 'ja', strength: 'primary' });
-      if (original && clean(original)) names.push({ value: clean(original)!, script: detectScript(original), lang: null, strength: 'primary', note: 'original script' });
-      names.push(...aliasNames(get('aliases'), 'strong'), ...aliasNames(get('formerNames'), 'strong', 'former name'), ...aliasNames(get('weakAliases'), 'weak'));
-      e.names = uniqueNames([...names, ...names.flatMap(writtenOut)]);
-
-      e.positions.push(...items(get('position')));
-      const dobCell = get('dob');
-      for (const { text, full } of items(dobCell).flatMap((t) => t.split(/\s*;\s*/)).flatMap(dateAlternatives)) {
-        if (/^Born/i.test(text)) continue; // the English line repeats the Japanese one
-        const dob = jpDob(full);
-        if (dob) e.datesOfBirth.push({ value: dob.value, text, ...(dob.circa ? { circa: true } : {}) });
-        else if (col.get('dob') !== undefined && FIELDS.dob[0] === '生年月日' && !/生$/.test(text)) e.datesOfBirth.push({ value: { precision: 'unknown' }, text });
-      }
-      for (const text of items(get('pob'))) e.placesOfBirth.push({ text, country: countryCode(text.split(',').pop()) });
-      e.nationalities.push(...items(get('nationality')).flatMap(nationalities));
-      for (const value of items(get('passport'))) e.identifiers.push({ type: 'passport', label: '旅券番号', value, country: null, note: null });
-      for (const value of items(get('idNo'))) e.identifiers.push({ type: 'national_id', label: 'ID番号', value, country: null, note: null });
-      for (const text of items(get('address'))) e.addresses.push({ text, country: countryCode(text.split(',').pop()) });
-      const unRef = clean(get('unRef'));
-      if (unRef) e.remarks.push(`${headerOf('unRef')}: ${unRef}`);
-      const unDate = clean(get('unDate'));
-      if (unDate) e.remarks.push(`${headerOf('unDate')}: ${unDate}`);
-      const other = clean(get('other'));
-      if (other && other !== '不明') e.remarks.push(other);
-      e.type = sheetType ?? (e.datesOfBirth.length || e.identifiers.some((i) => i.type === 'passport') || title ? 'person' : 'unknown');
+      const e = rowEntry(get, sheet, no, dates[0] ?? null);
       const earlier = byRef.get(e.listId);
       if (earlier && continues(earlier.entry, e)) {
         mergeRow(earlier.entry, e);
