@@ -19,10 +19,13 @@ export function items(text: string): string[] {
 /**
  * The dates a date-of-birth line offers as alternatives, each with what it leaves to the one before
  * written in: "1991年7月14日又は6月14日" → 1991年7月14日, 1991年6月14日; "1958、59又は60年生まれ" →
- * 1958, 1959, 1960年生まれ. A 頃 that ends the line is said of every alternative: "1977年または
- * 1978年の頃" → 1977年頃, 1978年の頃. `text` is the alternative as the line writes it.
+ * 1958, 1959, 1960年生まれ. Years before a slash share the rest: "1966/1969年3月27日" → 1966年3月27日,
+ * 1969年3月27日. A 頃 that ends the line is said of every alternative: "1977年または1978年の頃" →
+ * 1977年頃, 1978年の頃. `text` is the alternative as the line writes it (years before a slash, written out).
  */
 export function dateAlternatives(line: string): { text: string; full: string }[] {
+  const years = /^(\d{4}(?:\/\d{4})+)(年.*)$/.exec(line.trim());
+  if (years) return years[1]!.split('/').map((year) => ({ text: `${year}${years[2]}`, full: `${year}${years[2]}` }));
   // Only between two dates: a line that starts with "又は" (its date is another line's alternative) stays whole.
   const pieces = line.split(/(?<=[\d日年頃月])\s*、?\s*(?:又は|または)\s*|(?<=[\d日年頃月])\s*、\s*(?=\d)/).filter((p) => p.trim() !== '');
   const out: { text: string; full: string }[] = [];

@@ -198,6 +198,11 @@ describe('Japan MOF asset-freeze workbook (xlsx)', () => {
       { precision: 'day', value: '1991-06-14' },
     ]);
     expect(of('24-18').map((d) => d.value)).toEqual(['1958', '1959', '1960'].map((value) => ({ precision: 'year', value })));
+    // Years before a slash share the month and day written after the last.
+    expect(of('29-84')).toEqual([
+      { value: { precision: 'day', value: '1966-03-27' }, text: '1966年3月27日' },
+      { value: { precision: 'day', value: '1969-03-27' }, text: '1969年3月27日' },
+    ]);
     // The line's closing 頃 is said of both years.
     expect(of('2-517')).toEqual([
       { value: { precision: 'year', value: '1977' }, text: '1977年', circa: true },
