@@ -41,7 +41,7 @@ async function uploaded(bench: Workbench, file: string): Promise<UploadResult> {
 }
 
 /** 'evidence.import' of uploads; throws with the first refusal if the vault took not every file. */
-async function importUploads(bench: Workbench, caseId: string, uploads: { uploadId: string; originalName: string }[]): Promise<Imported[]> {
+async function importViaChannel(bench: Workbench, caseId: string, uploads: { uploadId: string; originalName: string }[]): Promise<Imported[]> {
   const { items, failed } = await invoke<{ items: Imported[]; failed: AppError[] }>(bench, 'evidence.import', { caseId, uploads });
   const refused = failed[0];
   if (refused) throw Object.assign(new Error(`evidence.import: ${refused.code}: ${refused.message}`), { appError: refused });
@@ -51,7 +51,7 @@ async function importUploads(bench: Workbench, caseId: string, uploads: { upload
 /** Upload then import; throws with the refusal if either step fails. */
 export async function importFile(bench: Workbench, caseId: string, file: string): Promise<Imported & { upload: UploadResult }> {
   const upload = await uploaded(bench, file);
-  const [item] = await importUploads(bench, caseId, [{ uploadId: upload.uploadId, originalName: path.basename(file) }]);
+  const [item] = await importViaChannel(bench, caseId, [{ uploadId: upload.uploadId, originalName: path.basename(file) }]);
   return { ...item!, upload };
 }
 
@@ -62,5 +62,5 @@ export async function importFile(bench: Workbench, caseId: string, file: string)
 export async function importFiles(bench: Workbench, caseId: string, files: readonly string[]): Promise<Imported[]> {
   const uploads: { uploadId: string; originalName: string }[] = [];
   for (const file of files) uploads.push({ uploadId: (await uploaded(bench, file)).uploadId, originalName: path.basename(file) });
-  return importUploads(bench, caseId, uploads);
+  return importViaChannel(bench, caseId, uploads);
 }
