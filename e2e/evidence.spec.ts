@@ -332,6 +332,33 @@ test('verification reports a changed and a missing file exactly, and repairs not
   expect(fs.existsSync(missing.file)).toBe(false);
 });
 
+test('a file the vault cannot take fails alone: the others of its batch are imported, and the summary says so', async ({ page }) => {
+  const { caseId } = await seedCase();
+  await call(env.host, 'settings.setLanguage', { language: 'en' });
+  await openEvidence(page, caseId);
+  // The second file's waiting copy disappears after its upload, before the import moves it into the vault.
+  await page.route('**/api/invoke', async (route) => {
+    const body = route.request().postDataJSON() as { channel: string; input: { uploads?: { uploadId: string; originalName: string }[] } };
+    const lost = body.channel === 'evidence.import' ? body.input.uploads?.find((u) => u.originalName === 'page-2.txt') : undefined;
+    if (lost) {
+      const tmp = path.join(env.workspace, 'vault', 'tmp');
+      for (const name of fs.readdirSync(tmp).filter((n) => n.startsWith(lost.uploadId))) fs.rmSync(path.join(tmp, name));
+    }
+    await route.continue();
+  });
+  const files = [1, 2, 3].map((i) => ({ name: `page-${i}.txt`, mimeType: 'text/plain', buffer: Buffer.from(`Scanned page ${i}\n`) }));
+  await page.getByTestId('evidence-file-input').setInputFiles(files);
+  await expect(page.getByTestId('evidence-import-progress')).toHaveAttribute('data-running', 'false', { timeout: 15_000 });
+  await expect(page.getByTestId('evidence-import-summary')).toHaveText('Import finished: 2 imported, 0 already in the case, 1 failed.');
+  const failed = page.locator('[data-testid="evidence-import-result"][data-status="failed"]');
+  await expect(failed).toHaveCount(1);
+  await expect(failed).toContainText('page-2.txt');
+  await expect(page.getByTestId('evidence-row')).toHaveCount(2);
+  await page.getByTestId('evidence-import-progress').screenshot({ path: 'test-results/evidence/import-one-failed-en.png' });
+  const listed = await call(env.host, 'evidence.list', { caseId });
+  expect(listed.items.map((i) => i.originalName).sort()).toEqual(['page-1.txt', 'page-3.txt']);
+});
+
 test('cancelling an import keeps what was imported and says what was not', async ({ page }) => {
   const { caseId } = await seedCase();
   await call(env.host, 'settings.setLanguage', { language: 'en' });

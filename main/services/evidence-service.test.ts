@@ -92,12 +92,17 @@ describe('evidence import', () => {
     for (const name of fs.readdirSync(ctx.vault.tmpDir).filter((n) => n.startsWith(uploads[1]!.uploadId))) {
       fs.rmSync(path.join(ctx.vault.tmpDir, name));
     }
-    const { items, failed } = importUploads(ctx, { caseId: ctx.caseId, uploads });
+    // And one upload the vault never had (or no longer has: uploads expire after a day).
+    const unknown = { uploadId: '01a227c1-0000-7000-8000-000000000000', originalName: 'd.txt' };
+    const { items, failed } = importUploads(ctx, { caseId: ctx.caseId, uploads: [...uploads, unknown] });
     expect(items.map(({ uploadId, exhibit, duplicate }) => ({ uploadId, exhibit, duplicate }))).toEqual([
       { uploadId: uploads[0]!.uploadId, exhibit: 'E-1', duplicate: false },
       { uploadId: uploads[2]!.uploadId, exhibit: 'E-2', duplicate: false },
     ]);
-    expect(failed).toEqual([{ uploadId: uploads[1]!.uploadId, code: 'INTERNAL', message: expect.stringMatching(/could not be stored/) }]);
+    expect(failed).toEqual([
+      { uploadId: uploads[1]!.uploadId, code: 'INTERNAL', message: expect.stringMatching(/could not be stored/) },
+      { uploadId: unknown.uploadId, code: 'NOT_FOUND', message: expect.stringMatching(/no longer waiting/) },
+    ]);
     expect(failed[0]!.message).not.toContain(ctx.dir);
     for (const item of items) {
       const stored = getEvidence(ctx, item.id);

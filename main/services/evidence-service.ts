@@ -234,8 +234,8 @@ function insertItem(ctx: ServiceContext, item: NewItem, firstEvent: { kind: 'imp
  * transaction records the items and their 'imported' custody entries — so a crash leaves either
  * whole items or unreferenced files the start-up sweep removes. One transaction for the call, not
  * one a file: every commit rewrites the pages it touched (in an encrypted workspace, each one a
- * cipher operation). A file that cannot be moved (disk full, its waiting copy gone or damaged)
- * is answered in `failed` with why, and discarded; the others are imported all the same, so that
+ * cipher operation). A file that cannot be moved (no longer waiting, disk full, its waiting copy
+ * gone or damaged) is answered in `failed` with why, and discarded; the others are imported all the same, so that
  * the answer says exactly what was stored. Bytes already held by an item of the same case make no
  * new item: the answer names the existing one (`duplicate: true`).
  */
@@ -245,13 +245,6 @@ export function importUploads(
 ): { items: z.output<typeof ImportedSchema>[]; failed: z.output<typeof ImportFailedSchema>[] } {
   const input = EvidenceImportSchema.parse(raw);
   requireOpenCase(ctx, input.caseId);
-  for (const u of input.uploads) {
-    if (!ctx.vault.upload(u.uploadId)) {
-      throw new Failure('NOT_FOUND', 'An upload is no longer waiting to be imported; upload the file again.', {
-        [`uploads.${input.uploads.indexOf(u)}.uploadId`]: { code: 'invalid' },
-      });
-    }
-  }
   const claimed: { u: (typeof input.uploads)[number]; upload: Upload }[] = [];
   const failed: z.output<typeof ImportFailedSchema>[] = [];
   for (const u of input.uploads) {
