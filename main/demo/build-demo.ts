@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { CaseDetail, CaseSummary } from '../../shared/contract';
 import { SubjectFieldsSchema } from '../../shared/contract/channels/subjects';
 import type { Stage } from '../../shared/domain/workflow';
+import { Failure } from '../ipc/failure';
 import { createAllegation, updateAllegation } from '../services/allegation-service';
 import { closeCase, createCase, getCase } from '../services/case-service';
 import type { ServiceContext } from '../services/context';
@@ -138,7 +139,7 @@ async function walk(ctx: EvidenceContext, caseId: string, uploads: Upload[]): Pr
 function importSources(ctx: EvidenceContext, caseId: string, uploads: Upload[]): Exhibits {
   const exhibits = new Map<SourceKey, { id: string; exhibit: string }>();
   DEMO_SOURCES.forEach((source, i) => {
-    const [item] = importUploads(ctx, {
+    const { items, failed } = importUploads(ctx, {
       caseId,
       uploads: [{ uploadId: uploads[i]!.uploadId, originalName: source.fileName }],
       defaults: {
@@ -147,9 +148,12 @@ function importSources(ctx: EvidenceContext, caseId: string, uploads: Upload[]):
         source: source.publisher,
         collectedBy: DEMO_ACTOR,
       },
-    }).items;
+    });
+    // The vault could not take the note (a full disk): the demo is not built, and the user is told why.
+    if (failed[0]) throw new Failure(failed[0].code, failed[0].message);
+    const item = items[0]!;
     updateEvidence(ctx, {
-      id: item!.id,
+      id: item.id,
       title: source.title,
       description: `Citation: ${source.citation}`,
       sourceReliability: 'A',
@@ -157,7 +161,7 @@ function importSources(ctx: EvidenceContext, caseId: string, uploads: Upload[]):
       tags: ['demo', 'public source'],
       reason: 'Described and graded when the demo case was built.',
     });
-    exhibits.set(source.key, { id: item!.id, exhibit: item!.exhibit });
+    exhibits.set(source.key, { id: item.id, exhibit: item.exhibit });
   });
   return exhibits;
 }
