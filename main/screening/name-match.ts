@@ -98,9 +98,18 @@ function latinAgreement(a: string, b: string, fineA: string, fineB: string): Tok
   return NONE;
 }
 
-/** A name that came from katakana, Hangul or an abjad against any other: by sound skeleton. */
-function phoneticAgreement(a: string, b: string, skeletonsA: string[], skeletonsB: string[], abjad: boolean): TokenAgreement {
+/** Runs of vowels: ti-mo-fee-ye-va has five, di-mo-fu three. */
+const vowelRuns = (token: string) => token.match(/[aeiou]+/g)?.length ?? 0;
+
+/**
+ * A name that came from katakana, Hangul or an abjad against any other: by sound skeleton.
+ * `kana` says which of the two came from katakana, if one did.
+ */
+function phoneticAgreement(a: string, b: string, skeletonsA: string[], skeletonsB: string[], abjad: boolean, kana: 'a' | 'b' | null): TokenAgreement {
   if (a === b) return { sim: 1, how: null };
+  // Katakana writes every vowel a name has, and adds some (Oleg → オレグ oregu): a spelling with two
+  // runs of vowels more than the katakana is another name (Timofeeyeva is not ディモフ dimofu).
+  if (kana && vowelRuns(kana === 'a' ? b : a) >= vowelRuns(kana === 'a' ? a : b) + 2) return NONE;
   let best = NONE;
   for (const coarseA of skeletonsA) {
     for (const coarseB of skeletonsB) {
@@ -256,6 +265,7 @@ function joinedAgreement(s: PreparedName, e: PreparedName, phonetic: boolean): N
 export function compareNames(s: PreparedName, e: PreparedName): NameAgreement {
   const phonetic = isPhoneticForm(s.form) || isPhoneticForm(e.form);
   const abjad = s.form === 'abjad' || e.form === 'abjad';
+  const kana = s.form === e.form ? null : s.form === 'kana' ? 'a' : e.form === 'kana' ? 'b' : null;
   const scriptHow: NameHow[] = [
     ...(s.form !== 'latin' || e.form !== 'latin' ? (['transliterated'] as const) : []),
     ...(s.accented !== e.accented || (s.accented && s.value !== e.value) ? (['diacritics'] as const) : []),
@@ -274,7 +284,7 @@ export function compareNames(s: PreparedName, e: PreparedName): NameAgreement {
       const merged = su.first !== su.last || eu.first !== eu.last;
       if (merged && (su.text.length === 1 || eu.text.length === 1)) continue;
       const agreement = phonetic
-        ? phoneticAgreement(su.text, eu.text, su.coarse, eu.coarse, abjad)
+        ? phoneticAgreement(su.text, eu.text, su.coarse, eu.coarse, abjad, kana)
         : latinAgreement(su.text, eu.text, su.fine, eu.fine);
       if (agreement.sim > 0) pairs.push({ su, eu, ...agreement });
     }
