@@ -79,6 +79,16 @@ describe('Japan MOF asset-freeze workbook (xlsx)', () => {
     expect(parsed.sheets.flatMap((s) => Object.keys(s.columns)).filter((h) => /コクジ|ヒヅケ/.test(h))).toEqual([]);
   });
 
+  it('types an entry of a mixed sheet as an entity when its name says so, and otherwise leaves it unknown', () => {
+    const typeOf = (id: string) => parsed.entries.find((x) => x.listId === id)!.type;
+    expect(typeOf('2-282')).toBe('entity'); // AFGHAN SUPPORT COMMITTEE(ASC)
+    expect(typeOf('2-622')).toBe('entity'); // ROSHAN MONEY EXCHANGE, ロシャン両替所
+    expect(typeOf('4-16')).toBe('entity'); // Kurdistan Workers' Party(PKK), クルド労働者党
+    expect(typeOf('2-166')).toBe('unknown'); // AL-QAIDA: no word says it
+    expect(typeOf('5-44')).toBe('unknown'); // Yahia Abdallah Al-Ubaidi: a person's name, but the list gives nothing more
+    expect(parsed.entries.filter((e) => e.type === 'unknown')).toHaveLength(68);
+  });
+
   it('reads 2-5 MUHAMMAD TAHER ANWARI: katakana and Latin names, aliases in both scripts, DOB 1961年頃 (circa), Japanese nationality mapped', () => {
     const e = parsed.entries.find((x) => x.listId === '2-5')!;
     expect(e.type).toBe('person');

@@ -260,9 +260,20 @@ function rowEntry(get: (field: Field) => string, sheet: SheetContext, noticeNo: 
   if (unDate) e.remarks.push(`${sheet.headerOf('unDate')}: ${unDate}`);
   const other = clean(get('other'));
   if (other && other !== '不明') e.remarks.push(other);
-  e.type = sheet.type ?? (e.datesOfBirth.length || e.identifiers.some((i) => i.type === 'passport') || title ? 'person' : 'unknown');
+  e.type = sheet.type ?? (e.datesOfBirth.length || e.identifiers.some((i) => i.type === 'passport') || title ? 'person' : namesAnOrganisation(en, ja) ? 'entity' : 'unknown');
   return e;
 }
+
+/**
+ * Words that make a name an organisation's, in English and in Japanese (sheets such as
+ * 2.タリバーン関係者等 list persons and groups together and say neither): AFGHAN SUPPORT COMMITTEE(ASC),
+ * アル・ラシード信託, ロシャン両替所. A name without one (AL-QAIDA, ハマス) leaves the type unknown.
+ */
+const ORGANISATION_EN =
+  /\b(?:group|organi[sz]ation|foundation|trust|committee|society|movement|network|brigades?|battalion|army|front|party|federation|exchange|company|corporation|co\.|ltd|limited|llc|s\.a\.|ag|anstalt|bank|hospital|cent(?:re|er)|authority|portfolio|offices?|branch|charity|trading|investment|sociedad|province)\b/i;
+const ORGANISATION_JA =
+  /組織|財団|信託|委員会|協会|運動|集団|会社|両替所|旅団|人民軍|解放軍|党|戦線|連盟|銀行|投資庁|グループ|カンパニー|コーポレーション|ファウンデーション|トラスト|ネットワーク|リミテッド|ブリゲイド|バンク|センター|ホスピタル/;
+const namesAnOrganisation = (en: string | null, ja: string | null) => (en !== null && ORGANISATION_EN.test(en)) || (ja !== null && ORGANISATION_JA.test(ja));
 
 export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): Promise<ParsedList & { sheets: JpSheetInfo[] }> {
   sniff(path);
