@@ -94,8 +94,16 @@ describe('comparing names', () => {
     ['Barzan Ibrahim Hasan al-Tikriti', 'ALI BARZAN IBRAHIM HASAN AL-TIKRITI'],
     // The same consonants, but two runs of vowels more than katakana writes: ti-mo-fee-ye-va is not di-mo-fu.
     ['オレグ・ディモフ', 'Olga Timofeeyeva'],
+    // Brothers: Omar (AMR) and Yasir (ASR) differ in the consonant that starts them.
+    ['オマル・サバーウィー・イブラーヒーム・ハサン・アル・ティクリーティー', 'Yasir Sabawi Ibrahim Hasan Al-Tikriti'],
   ])('near miss %s scores below the threshold against %s', (subject, entry) => {
     expect(compare(subject, entry).score).toBeLessThan(WEIGHTS.threshold);
+  });
+
+  it('finds a katakana name with a letter doubled or an article assimilated after its opening vowel', () => {
+    expect(compare('アッティクッラー・アフンド', 'ATTIQULLAH AKHUND').score).toBeGreaterThanOrEqual(WEIGHTS.threshold);
+    expect(compare('ハニ・アッサイード・アッセバイ・ユースフ', 'HANI AL-SAYYID AL-SEBAI YUSUF').score).toBeGreaterThanOrEqual(WEIGHTS.threshold);
+    expect(compare('オマル・サバーウィー・イブラーヒーム・ハサン・アル・ティクリーティー', 'Omar Sabawi Ibrahim Hasan Al-Tikriti').score).toBeGreaterThanOrEqual(WEIGHTS.threshold);
   });
 
   it('finds a katakana name whose vowels the spelling agrees with, or has fewer of (Oleg → オレグ oregu)', () => {

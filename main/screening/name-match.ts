@@ -98,8 +98,19 @@ function latinAgreement(a: string, b: string, fineA: string, fineB: string): Tok
   return NONE;
 }
 
-/** Runs of vowels: ti-mo-fee-ye-va has five, di-mo-fu three. */
-const vowelRuns = (token: string) => token.match(/[aeiou]+/g)?.length ?? 0;
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
+
+/** Runs of vowels: ti-mo-fee-ye-va has five, di-mo-fu three. A loop: it runs for every pair compared by sound. */
+function vowelRuns(token: string): number {
+  let runs = 0;
+  let inRun = false;
+  for (const ch of token) {
+    const vowel = VOWELS.has(ch);
+    if (vowel && !inRun) runs++;
+    inRun = vowel;
+  }
+  return runs;
+}
 
 /**
  * A name that came from katakana, Hangul or an abjad against any other: by sound skeleton.
@@ -134,8 +145,12 @@ function skeletonAgreement(coarseA: string, coarseB: string, abjad: boolean): To
   // One sound more or less: a silent final letter (Jules → ジュール, Laurent → ローラン), Park → パク.
   // One sound more, less or other, in skeletons of three sounds or more, the first sound agreeing
   // (Putin PSN is not Senin SN); or a short name's final sound not written (Jules → ジュール).
+  // After an opening vowel the first consonant is how a name starts: another one there is another
+  // name (Omar AMR, Yasir ASR), where one more or less is a doubled or assimilated letter
+  // (Attiqullah ATSKR, アッティクッラー ASKR; al-Sayyid ARST, アッサイード AST).
   const [shorter, longer] = coarseA.length <= coarseB.length ? [coarseA, coarseB] : [coarseB, coarseA];
-  const oneOff = shorter.length >= 3 && coarseA[0] === coarseB[0] && distance(coarseA, coarseB) === 1;
+  const otherFirstConsonant = coarseA[0] === 'A' && coarseA.length === coarseB.length && coarseA[1] !== coarseB[1];
+  const oneOff = shorter.length >= 3 && coarseA[0] === coarseB[0] && !otherFirstConsonant && distance(coarseA, coarseB) === 1;
   const silentFinal = shorter.length === 2 && longer.length === 3 && longer.startsWith(shorter);
   if (oneOff || silentFinal) return { sim: 0.75, how: 'phonetic' };
   return NONE;
