@@ -16,6 +16,9 @@ export function items(text: string): string[] {
     .filter((s): s is string => s !== null && s !== '不明');
 }
 
+/** A date of birth the list marks as approximate: 1961年頃, 約1960年, おおよそ1964年, circa 1958. */
+export const APPROXIMATE = /頃|約|およそ|circa|approximately/i;
+
 /**
  * The dates a date-of-birth line offers as alternatives, each with what it leaves to the one before
  * written in: "1991年7月14日又は6月14日" → 1991年7月14日, 1991年6月14日; "1958、59又は60年生まれ" →
@@ -38,7 +41,7 @@ export function dateAlternatives(line: string): { text: string; full: string }[]
     out.push({ text, full });
   }
   if (out.length > 1 && /頃\s*$/.test(out.at(-1)!.text)) {
-    for (const alternative of out) if (!/頃|約|およそ/.test(alternative.full)) alternative.full += '頃';
+    for (const alternative of out) if (!APPROXIMATE.test(alternative.full)) alternative.full += '頃';
   }
   return out;
 }

@@ -13,7 +13,7 @@ import type { DesignationEntry, DesignationName } from '../../shared/domain/desi
 import type { FuzzyDate } from '../../shared/domain/fuzzy-date';
 import { Collector, ListParseError, clean, countryCode, detectScript, emptyEntry, partialDate, uniqueNames, type ParseOptions, type ParsedList } from './common';
 import { trimSeparators } from './alias-text';
-import { aliasNames, dateAlternatives, items, spellingsOf } from './jp-mof-cells';
+import { APPROXIMATE, aliasNames, dateAlternatives, items, spellingsOf } from './jp-mof-cells';
 
 export const JP_FILE_KIND = 'Japan MOF asset-freeze workbook (xlsx)';
 
@@ -72,7 +72,7 @@ function jpDob(text: string): { value: FuzzyDate; circa: boolean } | null {
     .replace(/^(?:©|又は|または)/, '')
     .replace(/^(?:おおよそ|およそ|約)/, '')
     .replace(/^(\d{4})(?=[-~～]\d{4}年)/, '$1年');
-  const circa = /頃|約|およそ|circa|approximately/i.test(text);
+  const circa = APPROXIMATE.test(text);
   const ymd = (s: string) => {
     const m = /^(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?/.exec(s);
     return m ? partialDate(m[1]! + (m[2] ? `-${m[2]}` + (m[3] ? `-${m[3]}` : '') : '')) : null;
