@@ -1,8 +1,6 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
 import { Failure } from '../ipc/failure';
 import { migrate, schemaVersion } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
@@ -12,6 +10,8 @@ import { settleConversion } from './encryption/convert';
 import { DATABASE_FILE } from './encryption/layout';
 import { keyFileExists } from './encryption/key-file';
 import { applyKey, isPlainDatabase } from './encryption/sqlcipher';
+import { NOT_WRITABLE, errnoCode } from './fs-errors';
+import { lockWorkspace } from './workspace-lock';
 
 export { DATABASE_FILE };
 
@@ -31,12 +31,6 @@ export interface Workspace {
   close(): void;
 }
 
-const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
-
-function errnoCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
-}
-
 /** Creates the folder if needed and proves we can write in it, before anything else touches it. */
 function ensureWritable(dir: string): void {
   try {
@@ -47,58 +41,6 @@ function ensureWritable(dir: string): void {
   } catch (error) {
     if (NOT_WRITABLE.has(errnoCode(error) ?? '')) {
       throw new Failure('WORKSPACE_READ_ONLY', 'The workspace folder cannot be written to. Choose a folder you can write to, or change its permissions.');
-    }
-    throw error;
-  }
-}
-
-const LOCK_DIR = '.casebench.lock';
-const OWNER_FILE = '.casebench.owner';
-
-/** True when the lock's recorded owner is a process on this machine that no longer runs. */
-function ownerIsGone(dir: string): boolean {
-  try {
-    const owner = JSON.parse(fs.readFileSync(path.join(dir, OWNER_FILE), 'utf8')) as { pid: number; host: string };
-    if (owner.host !== os.hostname() || owner.pid === process.pid) return false;
-    process.kill(owner.pid, 0);
-    return false;
-  } catch (error) {
-    return errnoCode(error) === 'ESRCH';
-  }
-}
-
-function acquire(dir: string): () => void {
-  const release = lockfile.lockSync(dir, {
-    lockfilePath: path.join(dir, LOCK_DIR),
-    stale: 30_000,
-    realpath: false,
-    // A lock we can no longer refresh (folder removed, disk gone) must not crash the app mid-write.
-    onCompromised: () => undefined,
-  });
-  fs.writeFileSync(path.join(dir, OWNER_FILE), JSON.stringify({ pid: process.pid, host: os.hostname() }));
-  return release;
-}
-
-/**
- * One running Casebench per workspace: a second one would interleave writes to the custody log.
- * A Casebench that was killed cannot release its lock; rather than make the user wait for it to go
- * stale, a lock whose owner process is known to be gone is taken over at once.
- */
-function lock(dir: string): () => void {
-  try {
-    try {
-      return acquire(dir);
-    } catch (error) {
-      if (errnoCode(error) !== 'ELOCKED' || !ownerIsGone(dir)) throw error;
-      fs.rmSync(path.join(dir, LOCK_DIR), { recursive: true, force: true });
-      return acquire(dir);
-    }
-  } catch (error) {
-    if (errnoCode(error) === 'ELOCKED') {
-      throw new Failure('WORKSPACE_LOCKED', 'Another Casebench window is using this workspace. Close it, or open a different workspace.');
-    }
-    if (NOT_WRITABLE.has(errnoCode(error) ?? '')) {
-      throw new Failure('WORKSPACE_READ_ONLY', 'The workspace folder cannot be written to.');
     }
     throw error;
   }
@@ -146,7 +88,7 @@ function inspectExisting(file: string, key: Buffer | undefined): void {
 /** Opens (or creates) the workspace in `dir`: checks, lock, database, migrations, in that order. */
 export function openWorkspace(dir: string, options: OpenOptions = {}): Workspace {
   ensureWritable(dir);
-  const release = lock(dir);
+  const release = lockWorkspace(dir);
   try {
     // A conversion to encryption that a crash interrupted is finished or undone first.
     settleConversion(dir);
