@@ -353,6 +353,8 @@ test('a file the vault cannot take fails alone: the others of its batch are impo
   const failed = page.locator('[data-testid="evidence-import-result"][data-status="failed"]');
   await expect(failed).toHaveCount(1);
   await expect(failed).toContainText('page-2.txt');
+  // Why, in words the investigator can act on (not "something went wrong inside Casebench").
+  await expect(failed).toContainText('its temporary copy was removed');
   await expect(page.getByTestId('evidence-row')).toHaveCount(2);
   await page.getByTestId('evidence-import-progress').screenshot({ path: 'test-results/evidence/import-one-failed-en.png' });
   const listed = await call(env.host, 'evidence.list', { caseId });

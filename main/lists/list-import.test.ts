@@ -138,7 +138,7 @@ async function refusedImport(bench: Workbench & { dir: string }, file: string, n
   expect(error.message).not.toMatch(/[\\/](tmp|work|home|root|vault)[\\/]/);
   // The upload was used up: it is not evidence and is not kept.
   const again = (await bench.router.invoke({ channel: 'lists.import', input: { uploads: uploadsOf([uploaded]) } })) as Result<unknown>;
-  expect(again).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  expect(again).toMatchObject({ ok: false, error: { code: 'UPLOAD_GONE' } });
   return error;
 }
 
@@ -270,7 +270,7 @@ describe('a bad file leaves the list in place', () => {
   it('refuses an import of an upload that is gone, and of nothing at all', async () => {
     const bench = open();
     const gone = await bench.router.invoke({ channel: 'lists.import', input: { uploads: [{ uploadId: '0190a8c6-1f3a-7000-8000-000000000000', originalName: 'sdn.csv' }] } });
-    expect(gone).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', fields: { 'uploads.0.uploadId': { code: 'invalid' } } } });
+    expect(gone).toMatchObject({ ok: false, error: { code: 'UPLOAD_GONE', fields: { 'uploads.0.uploadId': { code: 'invalid' } } } });
     const none = await bench.router.invoke({ channel: 'lists.import', input: { uploads: [] } });
     expect(none).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });

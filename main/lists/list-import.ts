@@ -183,7 +183,7 @@ export function prepareUploadImport(ctx: EvidenceContext, input: z.output<typeof
     const upload = ctx.vault.upload(u.uploadId);
     const held = ctx.vault.heldFile(u.uploadId);
     if (!upload || !held) {
-      throw new Failure('NOT_FOUND', 'An upload is no longer waiting to be imported; upload the file again.', {
+      throw new Failure('UPLOAD_GONE', 'An upload is no longer waiting to be imported; upload the file again.', {
         [`uploads.${i}.uploadId`]: { code: 'invalid' },
       });
     }

@@ -100,8 +100,8 @@ describe('evidence import', () => {
       { uploadId: uploads[2]!.uploadId, exhibit: 'E-2', duplicate: false },
     ]);
     expect(failed).toEqual([
-      { uploadId: uploads[1]!.uploadId, code: 'INTERNAL', message: expect.stringMatching(/could not be stored/) },
-      { uploadId: unknown.uploadId, code: 'NOT_FOUND', message: expect.stringMatching(/no longer waiting/) },
+      { uploadId: uploads[1]!.uploadId, code: 'UPLOAD_GONE', message: expect.stringMatching(/temporary copy was removed/) },
+      { uploadId: unknown.uploadId, code: 'UPLOAD_GONE', message: expect.stringMatching(/no longer waiting/) },
     ]);
     expect(failed[0]!.message).not.toContain(ctx.dir);
     for (const item of items) {

@@ -59,6 +59,10 @@ export function storageFailure(error: unknown): Failure {
   return new Failure('INTERNAL', 'The file could not be stored in the evidence vault. Nothing was stored.');
 }
 
+/** An upload that is no longer waiting to be imported (expired, or its temporary copy removed). */
+export const uploadGone = () =>
+  new Failure('UPLOAD_GONE', 'This upload is no longer waiting to be imported (it expired, or its temporary copy was removed). Nothing was stored; upload the file again.');
+
 /** fsync through a fresh descriptor: it flushes the file's data whichever descriptor wrote it. */
 async function fsyncFile(file: string): Promise<void> {
   const handle = await fsp.open(file, 'r+');
@@ -367,7 +371,7 @@ export class Vault {
    */
   claim(uploadId: string): Upload {
     const upload = this.uploads.get(uploadId);
-    if (!upload) throw new Failure('NOT_FOUND', 'This upload is no longer waiting to be imported; upload the file again.');
+    if (!upload) throw uploadGone();
     const plain = this.uploadPath(uploadId);
     const from = this.sealed ? this.sealedUploadPath(uploadId) : plain;
     const to = this.contentPath(upload.sha256);
@@ -382,7 +386,8 @@ export class Vault {
       }
       if (from !== plain) fs.rmSync(plain, { force: true });
     } catch (error) {
-      throw storageFailure(error);
+      // Its waiting copy removed behind our back (a cleaner, an antivirus): the user can act on that.
+      throw errnoOf(error) === 'ENOENT' && !fs.existsSync(from) ? uploadGone() : storageFailure(error);
     }
     this.uploads.delete(uploadId);
     return upload;

@@ -76,6 +76,8 @@ export const ERROR_CODES = [
   'BUNDLE_PLAN_STALE',
   /** A protected person whose pseudonym an allegation still names as a victim (the message names the allegations). */
   'PROTECTED_PERSON_IN_USE',
+  /** A file uploaded for an import is no longer waiting: it expired, or its temporary copy was removed. */
+  'UPLOAD_GONE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

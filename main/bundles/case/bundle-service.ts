@@ -189,7 +189,7 @@ export class BundleImports {
   /** Opens an uploaded bundle into staging, checks who signed it and everything in it, and plans the merge. */
   async inspect(ctx: EvidenceContext, input: { uploadId: string; passphrase?: string | undefined }, control: JobControl): Promise<BundlePlan> {
     const file = ctx.vault.heldFile(input.uploadId);
-    if (!file) throw new Failure('NOT_FOUND', 'The bundle is no longer waiting to be imported; choose the file again.');
+    if (!file) throw new Failure('UPLOAD_GONE', 'The bundle is no longer waiting to be imported; choose the file again.');
     const keys = await ownKeys(ctx);
     const opened = await readBundle({
       file,

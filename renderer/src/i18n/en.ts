@@ -67,6 +67,8 @@ export const en = {
     BUNDLE_INCOMPLETE: 'The bundle’s records need evidence files it does not carry and this workspace does not hold. Nothing was imported. Ask the sender for a bundle that includes the evidence files.',
     BUNDLE_PLAN_STALE: 'The workspace changed after this bundle was previewed. Nothing was imported. Preview it again, then apply.',
     PROTECTED_PERSON_IN_USE: 'An allegation still names this pseudonym as a victim. Remove it there first; nothing was removed.',
+    UPLOAD_GONE:
+      'The file is no longer waiting to be imported: it waited too long, or its temporary copy was removed. Nothing was stored from it. Add the file again.',
     INTERNAL: 'Something went wrong inside Casebench; the change was not saved. Please try again.',
   },
   workspaceError: {
