@@ -59,15 +59,19 @@ test('an investigator imports the OFAC and Japanese lists, a bad file is refused
   await expect(groups.nth(0)).toContainText('sdn.csv + alt.csv + add.csv');
   await expect(groups.nth(0).getByTestId('list-import-summary')).toHaveText(/: 56 entries, \d+ names imported, 0 records skipped\.$/);
   await expect(groups.nth(0).getByTestId('list-import-replaced')).toHaveText('First version of this list in the workspace.');
-  // Japan's workbook: its deleted (削除) rows are skipped, each with where and why.
+  // Japan's workbook: its deleted (削除) rows are no longer designations, counted apart; the one row without a name is skipped, with where and why.
   await expect(groups.nth(1)).toHaveAttribute('data-state', 'done');
-  await expect(groups.nth(1).getByTestId('list-import-skipped-row').filter({ hasText: '削除' }).first()).toBeVisible();
+  await expect(groups.nth(1).getByTestId('list-import-removed')).toHaveText('598 entries the list marks as removed (no longer designated) were not read.');
+  await expect(groups.nth(1).getByTestId('list-import-skipped-row')).toHaveCount(1);
+  await expect(groups.nth(1).getByTestId('list-import-skipped-row')).toContainText('no name');
   await expect(groups.nth(2)).toHaveAttribute('data-state', 'done');
   await expect(groups.nth(2).getByTestId('list-import-date')).toHaveText('Date of this version of the list: 27 Feb 2026');
   await expect(page.getByTestId('list-row')).toHaveCount(3);
   await expect(listRow(page, 'US').getByTestId('list-entries')).toHaveText('56');
   await expect(listRow(page, 'UN').getByTestId('list-date')).toHaveText('27 Feb 2026');
   await expect(listRow(page, 'JP')).toContainText('shisantouketsu20260305.xlsx');
+  await expect(listRow(page, 'JP').getByTestId('list-removed')).toHaveText('598 removed');
+  await expect(listRow(page, 'US').getByTestId('list-removed')).toHaveCount(0);
 
   // --- A bad file: an HTML error page saved under a list's name. Refused with a message that names it; the lists stay.
   const html = path.join(files, 'consolidated.xml');

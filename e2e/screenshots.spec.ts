@@ -113,7 +113,7 @@ test('screenshots of the workbench for the README, in Japanese and English', asy
         .flatMap((subject) => subject.persons.flatMap((p) => p.candidates))
         .find((c) => c.listKey === 'us-ofac-sdn' && c.listRef === s.ref);
       if (!candidate) throw new Error(`no candidate for OFAC ${s.ref}`);
-      await call(host, 'screening.decide', { candidateId: candidate.id, decision: 'confirmed', note: 'Name, date of birth and nationality agree.', caseId: first });
+      await call(host, 'screening.decide', { candidateId: candidate.id, decision: 'confirmed', note: 'Name and date of birth agree; the list gives no nationality.', caseId: first });
     }
 
     for (const language of ['ja', 'en'] as const) {

@@ -49,7 +49,7 @@ export interface ParseOptions {
 /** Collects entries and the report; validates each entry against the shared schema. */
 export class Collector {
   readonly entries: DesignationEntry[] = [];
-  readonly report: ParseReport = { entries: 0, names: 0, skipped: [], warnings: [] };
+  readonly report: ParseReport = { entries: 0, names: 0, skipped: [], removed: 0, warnings: [] };
   constructor(private readonly options: ParseOptions = {}) {}
 
   add(entry: DesignationEntry, at: string): void {
@@ -69,6 +69,11 @@ export class Collector {
     this.report.skipped.push({ at, reason });
   }
 
+  /** A record the list marks as removed: counted, not read, and not reported as skipped. */
+  removed(): void {
+    this.report.removed += 1;
+  }
+
   /** Builds one record's entry; one that cannot be read or has no name is skipped, with why. */
   record(at: string, build: () => DesignationEntry): void {
     let entry: DesignationEntry;
@@ -84,7 +89,7 @@ export class Collector {
 
   /** A file in which not one record was found is not a list of this kind. */
   requireRecords(fileKind: string, what: string): void {
-    if (this.report.entries === 0 && this.report.skipped.length === 0) {
+    if (this.report.entries === 0 && this.report.skipped.length === 0 && this.report.removed === 0) {
       throw new ListParseError(fileKind, 'wrong_kind', null, `no ${what} found`);
     }
   }

@@ -39,6 +39,7 @@ const reportOf = (writer: EntryWriter): ListImportReport => ({
   names: writer.names,
   skippedCount: writer.skippedCount,
   skipped: writer.skipped,
+  removedCount: 0,
   warnings: [],
 });
 

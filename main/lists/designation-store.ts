@@ -645,6 +645,8 @@ function summaryOf(row: ListRow): ListSummary {
     entries: row.entry_count,
     names: row.name_count,
     skippedCount: report.skippedCount ?? 0,
+    // Reports stored before removed records were counted apart have them among the skipped.
+    removedCount: report.removedCount ?? 0,
     warnings: report.warnings ?? [],
     files: JSON.parse(row.files) as ListFile[],
     importedAt: row.imported_at,
@@ -661,7 +663,7 @@ export function currentLists(db: Database): ListSummary[] {
 /** The current list with this key and its full report (skipped records with reasons), or null. */
 export function currentList(db: Database, key: string): { summary: ListSummary; report: ListImportReport; keysVersion: number } | null {
   const row = db.prepare("SELECT * FROM designation_lists WHERE key = ? AND state = 'current'").get(key) as ListRow | undefined;
-  return row ? { summary: summaryOf(row), report: JSON.parse(row.report) as ListImportReport, keysVersion: row.keys_version } : null;
+  return row ? { summary: summaryOf(row), report: { removedCount: 0, ...(JSON.parse(row.report) as Partial<ListImportReport>) } as ListImportReport, keysVersion: row.keys_version } : null;
 }
 
 interface EntryRow {

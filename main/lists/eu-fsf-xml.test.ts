@@ -12,7 +12,7 @@ describe('EU financial sanctions list, FSF XML 1.1', () => {
     expect(countOccurrences(EU, '<sanctionEntity ')).toBe(2);
     const { list, entries, report } = await parseEuFsfXml(EU);
     expect(list).toEqual({ key: 'eu-fsf', authority: 'EU', format: 'eu_fsf_xml', listName: 'EU Consolidated Financial Sanctions List', listDate: '2026-08-05' });
-    expect(report).toEqual({ entries: 2, names: countOccurrences(EU, '<nameAlias '), skipped: [], warnings: [] });
+    expect(report).toEqual({ entries: 2, names: countOccurrences(EU, '<nameAlias '), skipped: [], removed: 0, warnings: [] });
     expect(entries.map((e) => e.listId)).toEqual(['EU.27.28', 'EU.3579.2']);
   });
 

@@ -3,8 +3,8 @@
  * per regime and target type after the 一覧 index. Read with exceljs. Columns are found by header
  * text (the header row is anywhere in rows 1–10 and differs per sheet), never by position; the
  * hidden furigana (phonetic runs) of header cells are not part of the cell text exceljs returns.
- * Text is NFKC-normalised (full-width digits and letters). Rows marked 削除 (deleted) are reported
- * as skipped, not read as entries. Alias cells are read by ./jp-mof-cells; an entry written over
+ * Text is NFKC-normalised (full-width digits and letters). Rows marked 削除 (deleted: the person or
+ * body is no longer designated) are counted as removed, not read as entries. Alias cells are read by ./jp-mof-cells; an entry written over
  * several rows is read as one.
  */
 import fs from 'node:fs';
@@ -311,7 +311,7 @@ export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): 
       const dates = noticeDates(noticeDate);
       for (const date of dates) if (!listDate || date > listDate) listDate = date;
       if (/削除/.test(noticeDate)) {
-        out.skip(at, `deleted (削除): ${noticeDate.replace(/\s+/g, ' ')}`);
+        out.removed();
         continue;
       }
       const e = rowEntry(get, sheet, no, dates[0] ?? null);

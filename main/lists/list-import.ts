@@ -133,6 +133,7 @@ async function importNow(ctx: ServiceContext, prepared: PreparedImport, control:
       names: writer.names,
       skippedCount: parsed.report.skipped.length + writer.skippedCount,
       skipped: skipped.slice(0, LIST_SKIPPED_KEPT),
+      removedCount: parsed.report.removed,
       warnings: parsed.report.warnings.slice(0, 200).map((w) => withoutPaths(w, files)),
     };
     if (writer.entries === 0) {

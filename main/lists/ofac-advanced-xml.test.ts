@@ -56,7 +56,7 @@ describe('OFAC SDN advanced XML', () => {
       listName: 'OFAC Specially Designated Nationals and Blocked Persons List (SDN)',
       listDate: null, // the file has no DateOfIssue (see its header)
     });
-    expect(report).toEqual({ entries: 5, names: countOccurrences(ADVANCED, '<DocumentedName '), skipped: [], warnings: [] });
+    expect(report).toEqual({ entries: 5, names: countOccurrences(ADVANCED, '<DocumentedName '), skipped: [], removed: 0, warnings: [] });
     expect(entries.map((e) => [e.listId, e.type, e.listedOn])).toEqual([
       ['27225', 'person', '2019-12-10'],
       ['29219', 'person', '2020-07-09'],

@@ -23,7 +23,7 @@ describe('OFAC SDN classic XML', () => {
       listDate: '2026-08-07', // <Publish_Date>08/07/2026</Publish_Date> is MM/DD/YYYY
     });
     // Record_Count says 5 and 5 were read: no warning.
-    expect(report).toEqual({ entries: 5, names: 5 + countOccurrences(SAMPLE, '<aka>'), skipped: [], warnings: [] });
+    expect(report).toEqual({ entries: 5, names: 5 + countOccurrences(SAMPLE, '<aka>'), skipped: [], removed: 0, warnings: [] });
     expect(entries.map((e) => [e.listId, e.type])).toEqual([
       ['36', 'entity'],
       ['2674', 'person'],

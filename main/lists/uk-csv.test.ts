@@ -30,7 +30,7 @@ describe('UK Sanctions List CSV', () => {
     expect(REPORT_LINE).toBe('Report Date: 14-Aug-2026');
     expect(ROWS).toHaveLength(13);
     expect(list).toEqual({ key: 'uk-sanctions-list', authority: 'UK', format: 'uk_csv', listName: 'UK Sanctions List', listDate: '2026-08-14' });
-    expect(report).toEqual({ entries: 3, names: 13, skipped: [], warnings: [] });
+    expect(report).toEqual({ entries: 3, names: 13, skipped: [], removed: 0, warnings: [] });
     expect(entries.map((e) => [e.listId, e.type, e.listedOn])).toEqual([
       ['AFG0011', 'person', '2001-01-31'],
       ['AQD0128', 'person', '2010-03-11'],

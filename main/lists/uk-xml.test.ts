@@ -13,7 +13,7 @@ describe('UK Sanctions List XML', () => {
     const { list, entries, report } = await parseUkXml(UK);
     expect(list).toEqual({ key: 'uk-sanctions-list', authority: 'UK', format: 'uk_xml', listName: 'UK Sanctions List', listDate: '2026-08-14' });
     // Names: every <Name> and every <NameNonLatinScript>
-    expect(report).toEqual({ entries: 3, names: countOccurrences(UK, '<Name>') + countOccurrences(UK, '<NameNonLatinScript>'), skipped: [], warnings: [] });
+    expect(report).toEqual({ entries: 3, names: countOccurrences(UK, '<Name>') + countOccurrences(UK, '<NameNonLatinScript>'), skipped: [], removed: 0, warnings: [] });
     expect(entries.map((e) => [e.listId, e.type])).toEqual([
       ['AFG0011', 'person'],
       ['AQD0128', 'person'],

@@ -50,7 +50,7 @@ describe('UN consolidated list XML', () => {
     const { list, entries, report } = await parseUnXml(EXCERPT);
     expect(list.listDate).toBe('2026-02-27');
     expect(countOccurrences(EXCERPT, '<INDIVIDUAL>') + countOccurrences(EXCERPT, '<ENTITY>')).toBe(7);
-    expect(report).toEqual({ entries: 7, names: entries.reduce((n, e) => n + e.names.length, 0), skipped: [], warnings: [] });
+    expect(report).toEqual({ entries: 7, names: entries.reduce((n, e) => n + e.names.length, 0), skipped: [], removed: 0, warnings: [] });
     expect(entries.map((e) => e.listId)).toEqual(['CDi.001', 'TAi.165', 'KPi.006', 'TAi.005', 'QDe.002', 'QDe.003', 'KPe.001']);
   });
 

@@ -135,6 +135,8 @@ export const ParseReportSchema = z.object({
   entries: z.number().int().nonnegative(),
   names: z.number().int().nonnegative(),
   skipped: z.array(z.object({ at: z.string(), reason: z.string() })),
+  /** Records the list itself marks as removed (Japan's 削除 rows): no longer designations, so not read, and not a problem. */
+  removed: z.number().int().nonnegative(),
   warnings: z.array(z.string()),
 });
 export type ParseReport = z.infer<typeof ParseReportSchema>;

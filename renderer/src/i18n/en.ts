@@ -758,6 +758,8 @@ export const en = {
     importedOn: 'imported {{date}}',
     mixedAuthorities: 'Several',
     skippedHint: 'Records the import could not read; the import report lists them with the reason.',
+    removedShort: '{{n}} removed',
+    removedHint: 'Entries the list itself marks as removed: no longer designations, so not read and not screened.',
     empty: {
       title: 'No sanctions list imported yet',
       description:
@@ -811,6 +813,7 @@ export const en = {
     },
     report: {
       summary: '{{list}}: {{entries}} entries, {{names}} names imported, {{skipped}} records skipped.',
+      removed: '{{n}} entries the list marks as removed (no longer designated) were not read.',
       listDate: 'Date of this version of the list: {{date}}',
       listDateNone: 'The file does not state the date of this version of the list.',
       replaced: 'Replaces the version dated {{date}} ({{entries}} entries, imported {{at}}).',

@@ -758,6 +758,8 @@ export const ja: Resources = {
     importedOn: '{{date}} 取込み',
     mixedAuthorities: '複数',
     skippedHint: '取込みで読めなかったレコード。取込み報告に理由とともに記載されます。',
+    removedShort: '削除 {{n}} 件',
+    removedHint: 'リスト自体が削除と記している記載。現在は指定されていないため、読み込まず、スクリーニングの対象にもなりません。',
     empty: {
       title: '制裁リストはまだ取り込まれていません',
       description:
@@ -811,6 +813,7 @@ export const ja: Resources = {
     },
     report: {
       summary: '{{list}}: 記載 {{entries}} 件、名義 {{names}} 件を取り込み、{{skipped}} 件のレコードをスキップしました。',
+      removed: 'リストで削除と記された {{n}} 件（現在は指定されていないもの）は読み込んでいません。',
       listDate: 'このリストの版の日付: {{date}}',
       listDateNone: 'ファイルにはこの版の日付が記載されていません。',
       replaced: '{{date}} 付けの版（{{entries}} 件、{{at}} 取込み）を置き換えました。',

@@ -35,6 +35,8 @@ export const ListImportReportSchema = z.object({
   skippedCount: z.number().int(),
   /** The first LIST_SKIPPED_KEPT skipped records: where in the file, and why. */
   skipped: z.array(z.object({ at: z.string(), reason: z.string() })),
+  /** Records the list marks as removed (no longer designated): not read, not skipped. */
+  removedCount: z.number().int(),
   warnings: z.array(z.string()),
 });
 export type ListImportReport = z.infer<typeof ListImportReportSchema>;
@@ -50,6 +52,8 @@ export const ListSummarySchema = z.object({
   entries: z.number().int(),
   names: z.number().int(),
   skippedCount: z.number().int(),
+  /** Records the list marks as removed (no longer designated): not read, not skipped. */
+  removedCount: z.number().int(),
   warnings: z.array(z.string()),
   files: z.array(ListFileSchema),
   importedAt: z.string(),

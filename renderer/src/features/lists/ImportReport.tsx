@@ -24,6 +24,11 @@ export function ImportReport({ result }: { result: ListImportResult }) {
             skipped: n(report.skippedCount),
           })}
         </Text>
+        {report.removedCount > 0 && (
+          <Text size="xs" data-testid="list-import-removed">
+            {t('lists.report.removed', { n: n(report.removedCount) })}
+          </Text>
+        )}
         <Text size="xs" data-testid="list-import-date">
           {list.listDate ? t('lists.report.listDate', { date: date(list.listDate) }) : t('lists.report.listDateNone')}
         </Text>

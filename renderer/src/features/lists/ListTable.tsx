@@ -64,8 +64,15 @@ export function ListTable({ lists }: { lists: ListSummary[] }) {
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td style={num} data-testid="list-entries">
-                {n(list.entries)}
+              <Table.Td style={num}>
+                <span data-testid="list-entries">{n(list.entries)}</span>
+                {list.removedCount > 0 && (
+                  <Tooltip label={t('lists.removedHint')}>
+                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="list-removed">
+                      {t('lists.removedShort', { n: n(list.removedCount) })}
+                    </Text>
+                  </Tooltip>
+                )}
               </Table.Td>
               <Table.Td style={num}>{n(list.names)}</Table.Td>
               <Table.Td style={num}>
