@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { build } from 'esbuild';
+import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError, Job, ListSummary, Result } from '../../shared/contract';
 import type { DesignationEntryDetail, ListImportResult } from '../../shared/contract/channels/lists';
@@ -265,6 +266,20 @@ describe('a bad file leaves the list in place', () => {
     const malformed = await refusedImport(bench, broken, 'consolidated (3).xml');
     expect(malformed.message).toMatch(new RegExp(`^consolidated \\(3\\)\\.xml: UN consolidated list XML: not well-formed XML: .* \\(at line ${line}, column \\d+\\)$`));
     await stillThere();
+  });
+
+  it('refuses a Japanese workbook whose every entry is marked removed (削除), and says so', async () => {
+    const bench = open();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('2.タリバーン関係者等');
+    ws.addRow(['告示日付', '告示番号', '日本語表記', '英語表記']);
+    ws.addRow(['2011.11.18削除', '1', 'テスト', 'TEST']);
+    ws.addRow(['2012.8.24削除', '2', 'テスト二', 'TEST TWO']);
+    const file = path.join(files, 'all-removed.xlsx');
+    await wb.xlsx.writeFile(file);
+    const error = await refusedImport(bench, file, 'shisantouketsu.xlsx');
+    expect(error.message).toBe('shisantouketsu.xlsx: no entry of the list could be read (0 skipped, 2 marked as removed); the previous version is still in use.');
+    expect(await lists(bench)).toEqual([]);
   });
 
   it('refuses an import of an upload that is gone, and of nothing at all', async () => {

@@ -137,7 +137,8 @@ async function importNow(ctx: ServiceContext, prepared: PreparedImport, control:
       warnings: parsed.report.warnings.slice(0, 200).map((w) => withoutPaths(w, files)),
     };
     if (writer.entries === 0) {
-      throw new Failure('LIST_UNREADABLE', `${files[0]!.name}: no entry of the list could be read (${report.skippedCount} skipped); the previous version is still in use.`);
+      const removed = report.removedCount > 0 ? `, ${report.removedCount} marked as removed` : '';
+      throw new Failure('LIST_UNREADABLE', `${files[0]!.name}: no entry of the list could be read (${report.skippedCount} skipped${removed}); the previous version is still in use.`);
     }
     if (signal?.aborted) throw cancelled();
     db.prepare('UPDATE designation_lists SET authorities = ? WHERE id = ?').run(JSON.stringify([...authorities].sort()), listId);
