@@ -10,6 +10,7 @@ import { openWorkspace, type Workspace } from '../workspace/open-workspace';
 import { verifyCustodyLog } from './custody';
 import { Jobs } from './jobs';
 import { verifyEvidence } from './verify';
+import { seededRandom } from '../test-support/seeded-random';
 
 /**
  * Crash safety of an import: a child process imports a file of a few MiB through the real path
@@ -29,23 +30,11 @@ const MIN_KILLS = 30;
 const PHASES = ['after-upload', 'after-claim', 'in-commit', 'after-commit', 'in-extract'] as const;
 const FILE_BYTES = 3 * 1024 * 1024;
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 const WORDS = ['detention', 'camp', 'witness', 'Kashgar', '拘禁施設', '衛星写真', '強制労働', 'report', 'guards', '証言'];
 
 /** A few MiB of UTF-8 text (so the import also extracts and indexes it), different per seed. */
 function writeSource(file: string, seed: number): string {
-  const random = rng(seed);
+  const random = seededRandom(seed).next;
   const parts: string[] = [`source ${seed}\n`];
   let length = 0;
   while (length < FILE_BYTES) {
@@ -120,7 +109,7 @@ describe('import crash safety', () => {
     async () => {
       const seed = Number(process.env.CASEBENCH_CRASH_SEED) || Math.floor(Math.random() * 2 ** 31);
       console.log(`import crash test: seed ${seed} (CASEBENCH_CRASH_SEED=${seed} reproduces the kill points)`);
-      const random = rng(seed);
+      const random = seededRandom(seed).next;
       // A SIGKILL ends the process, not the machine: what it wrote is in the page cache either way,
       // so a tmpfs behaves as a disk here, and keeps the 40 reopens (each with fsyncs) off a disk
       // that other tests may be filling.

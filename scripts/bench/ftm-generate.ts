@@ -22,22 +22,9 @@ import { parseOfacCsv } from '../../main/lists/ofac-csv';
 import { fixture } from '../../main/lists/test-fixtures';
 import { parseUkXml } from '../../main/lists/uk-xml';
 import { parseUnXml } from '../../main/lists/un-xml';
+import { seededRandom } from '../../main/test-support/seeded-random';
 
-/** Deterministic PRNG (mulberry32): the same seed, the same file. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  return { next, int, pick, chance: (p: number) => next() < p };
-}
-type Rng = ReturnType<typeof prng>;
+type Rng = ReturnType<typeof seededRandom>;
 
 /**
  * The fixtures hold no name in Burmese script, only their romanisations; these are the Burmese
@@ -279,7 +266,7 @@ export interface Generated {
 /** Writes `count` designated entities with their Sanctions (and some other lines) to `file`. */
 export async function generateFtm(file: string, count: number, seed = 20260805, pools?: Pools): Promise<Generated> {
   const p = pools ?? (await loadPools());
-  const rng = prng(seed);
+  const rng = seededRandom(seed);
   const out = fs.createWriteStream(file, { highWaterMark: 4 * 1024 * 1024 });
   let buffer = '';
   let bytes = 0;

@@ -26,6 +26,7 @@ import type { NameScriptCode, SubjectType } from '../../shared/domain/subjects';
 import { prepareName } from '../../main/screening/name-match';
 import { consonantSkeleton } from '../../main/screening/phonetic';
 import type { SubjectProfile } from '../../main/screening/score';
+import { seededRandom } from '../../main/test-support/seeded-random';
 
 export const VARIANT_KINDS = [
   'reordered',
@@ -56,18 +57,7 @@ export interface StoredEntry {
   entry: DesignationEntry;
 }
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
-}
-type Rng = ReturnType<typeof prng>;
+type Rng = ReturnType<typeof seededRandom>;
 
 /** Every entry of the current lists, as stored. */
 export function storedEntries(db: Database): StoredEntry[] {
@@ -164,7 +154,7 @@ export interface LabelledSetOptions {
 }
 
 export function buildLabelledSet(all: StoredEntry[], options: LabelledSetOptions = {}): LabelledQuery[] {
-  const rng = prng(options.seed ?? 20261127);
+  const rng = seededRandom(options.seed ?? 20261127);
   const sameAs = options.sameAs ?? ((ref: string) => new Set([ref]));
   const queries: LabelledQuery[] = [];
   // A near miss must not be, in another spelling, a name some list gives: every listed name's

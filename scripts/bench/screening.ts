@@ -36,6 +36,7 @@ import { openWorkspace } from '../../main/workspace/open-workspace';
 import { generateFtm } from './ftm-generate';
 import { measureQuality } from './screening-quality';
 import { VARIANT_KINDS } from './screening-labels';
+import { seededRandom } from '../../main/test-support/seeded-random';
 
 const envNumber = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -94,21 +95,8 @@ async function benchQuality(root: string, log: (line: string) => void): Promise<
   }
 }
 
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
-}
-
 /** One slip in a part of 5+ letters. */
-function slip(rng: ReturnType<typeof prng>, value: string): string {
+function slip(rng: ReturnType<typeof seededRandom>, value: string): string {
   const words = value.split(' ');
   const i = words.findIndex((w) => w.length >= 5);
   if (i < 0) return value;
@@ -124,7 +112,7 @@ function slip(rng: ReturnType<typeof prng>, value: string): string {
  */
 export function makeSubjects(ctx: ReturnType<typeof context>, subjects: number): { ids: string[]; listed: Map<string, string>; plainKeys: string[] } {
   const ws = { db: ctx.db };
-  const rng = prng(7);
+  const rng = seededRandom(7);
   const maxId = ws.db.prepare('SELECT max(id) FROM designation_entries').pluck().get() as number;
   const entryAt = ws.db.prepare("SELECT list_ref, data FROM designation_entries WHERE id >= ? AND type = 'person' LIMIT 1");
   const picked: { ref: string; entry: DesignationEntry }[] = [];

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test-support/temp-dir';
 import { openWorkspace } from '../open-workspace';
+import { seededRandom } from '../../test-support/seeded-random';
 
 /**
  * SQLite3MC with SQLCipher's page HMAC corrupts a database in rollback-journal mode when a
@@ -11,23 +12,12 @@ import { openWorkspace } from '../open-workspace';
  * pages so that every transaction spills, compared row by row with what was committed. With
  * `journal_mode = TRUNCATE` for encrypted workspaces both seeds fail within their first transactions.
  */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 const WORDS = ['detention', 'camp', 'guard', 'quota', '強制労働', '証言', 'Kashgar', 'roster', 'statement', 'witness'];
 
 describe('an encrypted workspace under transactions larger than its page cache', () => {
   for (const seed of [1, 3]) {
     it(`keeps every committed row and nothing of an aborted one (seed ${seed})`, () => {
-      const random = rng(seed);
+      const random = seededRandom(seed).next;
       const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
       const text = () => Array.from({ length: 5 + Math.floor(random() * 400) }, () => pick(WORDS)).join(' ');
       const dir = tempDir();

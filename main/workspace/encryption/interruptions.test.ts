@@ -13,6 +13,7 @@ import { workspaceKind } from './layout';
 import { STRONG, STRONGER } from './test-workbench';
 import { newWorkspaceKeys, unwrapWorkspaceKey } from './workspace-keys';
 import { writeKeyFile } from './key-file';
+import { seededRandom } from '../../test-support/seeded-random';
 
 /**
  * The app killed while a plain workspace is being encrypted, or while the passphrase changes:
@@ -25,17 +26,6 @@ beforeAll(() => child.build());
 afterAll(() => child.remove());
 
 const SEED = Number(process.env.CASEBENCH_CRASH_SEED ?? Date.now() % 100_000);
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 interface Run {
   lines: string[];
   signal: NodeJS.Signals | null;
@@ -117,7 +107,7 @@ async function reopenWhole(dir: string, note: string): Promise<'plain' | 'encryp
 describe('encrypting a workspace in place, killed at any moment', () => {
   it(`opens afterwards as the plain or the encrypted workspace, whole (seed ${SEED})`, async () => {
     const template = await plainTemplate();
-    const random = rng(SEED);
+    const random = seededRandom(SEED).next;
     const copy = () => {
       const dir = tempDir();
       fs.cpSync(template, dir, { recursive: true });
@@ -161,7 +151,7 @@ describe('changing the passphrase, killed at any moment', () => {
     const keys = await newWorkspaceKeys(STRONG, { name: 'scrypt', N: 2 ** 12, r: 8, p: 1 });
     writeKeyFile(dir, keys.body);
     openWorkspace(dir, { key: keys.key }).close();
-    const random = rng(SEED + 1);
+    const random = seededRandom(SEED + 1).next;
     const complete = await runChild(['change', dir, STRONG, STRONGER, '15']);
     expect(complete.lines, complete.stderr).toContain('done');
     let current = STRONGER;
