@@ -10,6 +10,12 @@ import { clean, detectScript } from './common';
 /** A label in front: (別名1), (別称), 【アラビア語】 (where the Arabic original is not printed). */
 const LABEL = /^(?:\((?:別名|別称|旧称)\d*\)|【[^】]*】)\s*/;
 const AKA = /^(a\.k\.a\.?|f\.k\.a\.?)\s*[:,]?\s*/i;
+/** An a.k.a. that begins a further name: "X, a.k.a. Y, f.k.a. Z", "X a.k.a. Y", "X,a.k.a.Y". */
+const AKA_INSIDE = /(?<![\p{L}.])[af]\.k\.a\b/giu;
+/** A piece between commas that continues an organisation's name rather than starting another. */
+const CONTINUES = /^(?:and|or|&|及び|または)\b/i;
+/** A company form a list writes after a comma: "AL-BASHAER TRADING COMPANY, LTD". */
+const COMPANY_FORM = /^(?:LTD|LIMITED|INC|LLC|CO|CORP|INTL|JSC|OJSC|PJSC|OOO|AO|PAO|S\.A|GMBH)\.?$/i;
 /** What is left of a list written as prose: "a.k.a., the following three aliases:", "; and". */
 const NOT_A_NAME = /:$|^(?:and|or|及び)$/i;
 /** "別称、A、B、旧称、C", "A、旧称:B": names after labels that say what they are. */
@@ -20,8 +26,8 @@ const QUOTED = /^(?:「(.*)」|"(.*)"|“(.*)”|”(.*)”)$/;
 /** A last bracket, one level of brackets inside it allowed: "X(Y)", "X (Y (Z))". */
 const LAST_BRACKET = /^(.*?)\s*\(((?:[^()]|\([^()]*\))*)\)$/;
 const ORIGINAL_SCRIPT = /\(original script:\s*([^)]+)\)/i;
-/** A fact run on after the name and a comma: "イアデナ・モハンマド、1969年1月1日生まれ。", "Lased Ben Heni, born 5 Feb. 1969 in Tripoli". */
-const RUN_ON_FACT = /^\s*(?:\d{4}年|born\b)/i;
+/** A fact run on after the name and a comma: "イアデナ・モハンマド、1969年1月1日生まれ。", "Lased Ben Heni, born 5 Feb. 1969 in Tripoli", "Iadena Mohammad, DOB: 01 Jan.1969". */
+const RUN_ON_FACT = /^\s*(?:\d{4}年|born\b|DOB\b)/i;
 
 const isLatin = (s: string) => detectScript(s) === 'latn';
 const isJapanese = (script: string | null) => script === 'jpan_kana' || script === 'jpan_kanji' || script === null;
@@ -49,6 +55,22 @@ function cuts(text: string, separators: string): number[] {
   return at;
 }
 
+/** "X, a.k.a. Y, f.k.a. Z" → X, "a.k.a. Y", "f.k.a. Z"; an a.k.a. inside brackets is left to the bracket. */
+function akaChain(text: string): string[] {
+  const starts = [...text.matchAll(AKA_INSIDE)].map((m) => m.index).filter((at) => at > 0 && depthAt(text, at) === 0);
+  const ends = [...starts, text.length];
+  return ends.map((end, k) => text.slice(k === 0 ? 0 : ends[k - 1], end).replace(/[\s,]+$/, '')).filter((piece) => piece.trim());
+}
+
+function depthAt(text: string, end: number): number {
+  let depth = 0;
+  for (let i = 0; i < end; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')') depth = Math.max(0, depth - 1);
+  }
+  return depth;
+}
+
 /** `text` split at `separator`, but not inside brackets. */
 export function outside(text: string, separator: string): string[] {
   const ends = [...cuts(text, separator), text.length];
@@ -71,6 +93,8 @@ function isOtherSpelling(outer: string, inner: string): boolean {
 /** One alias as written → the names it holds (usually one), each with its notes in the order written. */
 export function readAlias(raw: string, notes: string[] = []): Read[] {
   let text = unpaired(raw.replace(LABEL, '').replace(EDGE_PUNCTUATION, ''));
+  const chained = akaChain(text);
+  if (chained.length > 1) return chained.flatMap((piece) => readAlias(piece, notes));
   const aka = AKA.exec(text);
   if (aka) {
     text = text.slice(aka[0].length);
@@ -100,8 +124,35 @@ export function readAlias(raw: string, notes: string[] = []): Read[] {
   }
   const value = clean(text);
   if (!value) return [];
+  const several = namesInOne(value);
+  if (several) return several.flatMap((piece) => readAlias(piece, notes));
   // A Latin name written with the Japanese comma: "MAKENGA、 Colonel SULTANI".
   return [{ value: isLatin(value) ? value.replace(/\s*、\s*/g, ', ') : value, notes }];
+}
+
+/**
+ * Several names written as one between commas (Latin) or Japanese commas: three or more, the first
+ * and the last of several words ("Fatah Revolutionary Council, Arab Revolutionary Brigades, Black
+ * September"), or two spellings of one name, which end alike ("Korea Changgwang Credit Bank,
+ * Changgwang Credit Bank", "Ali Saed Bin Ali al-Houri, Ali Saed Bin Ali el-Houri"). Otherwise the
+ * comma is part of the name: a surname put first ("Al-Haq, Amin", "ABID AL DAIM NASR ALLAH,
+ * Mohammad Ahmad", "アル・ハク、アミン"), or an organisation's own ("…Development, Production and…").
+ */
+function namesInOne(value: string): string[] | null {
+  const latin = isLatin(value);
+  const pieces: string[] = [];
+  for (const raw of outside(value, latin ? ',、' : '、')) {
+    const piece = raw.trim();
+    if (!piece) continue;
+    if (latin && COMPANY_FORM.test(piece) && pieces.length > 0) pieces[pieces.length - 1] += `, ${piece}`;
+    else pieces.push(piece);
+  }
+  if (pieces.length < 2 || pieces.some((piece) => /\d/.test(piece) || CONTINUES.test(piece))) return null;
+  const words = (piece: string) => piece.replace(/\([^()]*\)/g, ' ').trim().split(latin ? /\s+/ : /\s*・\s*/);
+  const ofSeveral = (piece: string) => words(piece).length >= 2;
+  if (pieces.length >= 3) return ofSeveral(pieces[0]!) && ofSeveral(pieces.at(-1)!) ? pieces : null;
+  const ending = (piece: string) => words(piece).at(-1)!.toLowerCase().replace(/^(?:al|el|ul)-/, '').replace(/['’]/g, '');
+  return pieces.every(ofSeveral) && ending(pieces[0]!) === ending(pieces[1]!) ? pieces : null;
 }
 
 /** A bracket the list never closed, or never opened: "アブドゥル・ラフマン・モハマド・イクバル)". */

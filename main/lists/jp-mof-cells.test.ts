@@ -63,6 +63,55 @@ describe('MOF alias cells, each alias read by ./alias-text', () => {
     ]);
   });
 
+  it('splits names listed between commas: three or more, or two spellings that end alike; a surname put first stays one name (4-2, 5-84, 4-6, 7-204, 2-206, 4-44)', () => {
+    expect(read('アフメド・ガルバヤ、サイード、サミール・サルワン')).toEqual([
+      ['アフメド・ガルバヤ', null],
+      ['サイード', null],
+      ['サミール・サルワン', null],
+    ]);
+    expect(read('Yassir Sabawi Ibrahim Hasan Al-Tikriti, Yasser Sabawi Ibrahim Hasan Al-Tikriti')).toEqual([
+      ['Yassir Sabawi Ibrahim Hasan Al-Tikriti', null],
+      ['Yasser Sabawi Ibrahim Hasan Al-Tikriti', null],
+    ]);
+    expect(read('アリ・サイド・ビン・アリ・アル・ホウリ、アリ・サイド・ビン・アリ・エル・ホウリ')).toHaveLength(2);
+    expect(read('Ali Saed Bin Ali al-Houri, Ali Saed Bin Ali el-Houri')).toHaveLength(2);
+    // A company form after a comma belongs to the name before it.
+    expect(read('AL-BASHAER TRADING COMPANY, LTD, AL-BASHIR TRADING COMPANY, LTD, AL-BUSHAIR TRADING COMPANY, LTD')).toEqual([
+      ['AL-BASHAER TRADING COMPANY, LTD', null],
+      ['AL-BASHIR TRADING COMPANY, LTD', null],
+      ['AL-BUSHAIR TRADING COMPANY, LTD', null],
+    ]);
+    for (const one of [
+      'アル・マスリ、アブー・モハメド',
+      'Al-Masri, Abu Mohamed',
+      'ABID AL DAIM NASR ALLAH, Mohammad Ahmad',
+      'Bin Al Shibh, Ramzi',
+      'Hilarion Del Rosario Santos, III',
+      'Association for Education, Cultural, and to Create Society -Sirat',
+      'Russian Technologies State Corporation for Assistance to Development, Production and Export of Advanced Technology Industrial Product',
+    ]) {
+      expect(read(one), one).toEqual([[one, null]]);
+    }
+  });
+
+  it('splits a chain of a.k.a. and f.k.a. names, but not one inside brackets (28-258, 14-54, 28-221)', () => {
+    expect(read('TransMorFlot, a.k.a. TransMorFlot shipping company, a.k.a. Transseaport')).toEqual([
+      ['TransMorFlot', null],
+      ['TransMorFlot shipping company', null],
+      ['Transseaport', null],
+    ]);
+    expect(read('MINISTRY OF DEFENSE, f.k.a. MINISTRY OF THE PEOPLE’S ARMED FORCES')).toEqual([
+      ['MINISTRY OF DEFENSE', null],
+      ['MINISTRY OF THE PEOPLE’S ARMED FORCES', 'former name'],
+    ]);
+    expect(read('VTA Command,a.k.a. Military Transport Aviation a.k.a.VTA')).toEqual([
+      ['VTA Command', null],
+      ['Military Transport Aviation', null],
+      ['VTA', null],
+    ]);
+    expect(read('(別称、IAP RAS)(a.k.a. IAP RAS)').map(([value]) => value)).toEqual(['IAP RAS', 'IAP RAS']);
+  });
+
   it('reads labelled lists: 別称 and 旧称 (former names), with 、 or : (28-17, 28-30)', () => {
     expect(read('(旧称、公開株式会社アルザマス試験設計局テンプ、別称、公共株式会社アルザマス研究製造企業)')).toEqual([
       ['公開株式会社アルザマス試験設計局テンプ', 'former name'],

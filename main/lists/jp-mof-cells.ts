@@ -1,7 +1,8 @@
 /**
  * How the MOF workbook's cells are split into values. An alias cell holds one alias a line, ending
- * in 、, or several after "(a)" markers or between semicolons; each is read by ./alias-text. A
- * primary name may give other spellings of its words in brackets.
+ * in 、, or several after "(a)" markers or between semicolons; each is read by ./alias-text, which
+ * also splits lists written inside one line (between commas, or a chain of a.k.a.). A primary name
+ * may give other spellings of its words in brackets.
  */
 import type { DesignationName } from '../../shared/domain/designations';
 import { consonantSkeleton } from '../screening/phonetic';
