@@ -77,14 +77,20 @@ describe('Japan MOF asset-freeze workbook (xlsx)', () => {
     expect(parsed.sheets.flatMap((s) => Object.keys(s.columns)).filter((h) => /コクジ|ヒヅケ/.test(h))).toEqual([]);
   });
 
-  it('types an entry of a mixed sheet as an entity when its name says so, and otherwise leaves it unknown', () => {
+  it('types an entry of a mixed sheet from what it holds: a name or the narrative that says it is a group, or a person’s facts; otherwise unknown', () => {
     const typeOf = (id: string) => parsed.entries.find((x) => x.listId === id)!.type;
     expect(typeOf('2-282')).toBe('entity'); // AFGHAN SUPPORT COMMITTEE(ASC)
     expect(typeOf('2-622')).toBe('entity'); // ROSHAN MONEY EXCHANGE, ロシャン両替所
     expect(typeOf('4-16')).toBe('entity'); // Kurdistan Workers' Party(PKK), クルド労働者党
-    expect(typeOf('2-166')).toBe('unknown'); // AL-QAIDA: no word says it
-    expect(typeOf('5-44')).toBe('unknown'); // Yahia Abdallah Al-Ubaidi: a person's name, but the list gives nothing more
-    expect(parsed.entries.filter((e) => e.type === 'unknown')).toHaveLength(68);
+    expect(typeOf('2-166')).toBe('entity'); // AL-QAIDA: "同団体に対するインターポール…"
+    // Its title cell says 不明 (unknown): not a person's title, so the narrative decides.
+    expect(typeOf('2-345')).toBe('entity'); // SPECIAL PURPOSE ISLAMIC REGIMENT (SPIR)
+    expect(parsed.entries.find((x) => x.listId === '2-345')!.names[0]!.parts).toBeUndefined();
+    expect(typeOf('5-44')).toBe('person'); // Yahia Abdallah Al-Ubaidi: a nationality
+    // The workbook calls these two groups 同人 (this person): that word alone types nothing.
+    expect(typeOf('2-340')).toBe('unknown'); // LASHKAR I JHANGVI (LJ)
+    expect(typeOf('2-562')).toBe('unknown'); // AL-QAIDA IN THE ARABIAN PENINSULA (AQAP)
+    expect(parsed.entries.filter((e) => e.type === 'unknown')).toHaveLength(17);
   });
 
   it('reads 2-5 MUHAMMAD TAHER ANWARI: katakana and Latin names, aliases in both scripts, DOB 1961年頃 (circa), Japanese nationality mapped', () => {

@@ -234,7 +234,8 @@ function rowEntry(get: (field: Field) => string, sheet: SheetContext, noticeNo: 
   const enRaw = get('nameEn');
   const original = /\(original script:\s*([^)]+)\)/i.exec(enRaw)?.[1];
   const en = clean(trimSeparators(enRaw.replace(/\(original script:[^)]*\)/i, '')));
-  const title = clean(get('title'));
+  // 不明 (unknown) is what the workbook writes in a title cell it has nothing for, groups' included.
+  const title = clean(get('title').replace(/^不明$/, ''));
   if (en) names.push({ value: en, script: detectScript(en), lang: null, strength: 'primary', ...(title ? { parts: { title } } : {}) });
   if (ja) names.push({ value: ja, script: detectScript(ja, 'ja'), lang: 'ja', strength: 'primary' });
   if (original && clean(original)) names.push({ value: clean(original)!, script: detectScript(original), lang: null, strength: 'primary', note: 'original script' });
@@ -260,8 +261,24 @@ function rowEntry(get: (field: Field) => string, sheet: SheetContext, noticeNo: 
   if (unDate) e.remarks.push(`${sheet.headerOf('unDate')}: ${unDate}`);
   const other = clean(get('other'));
   if (other && other !== '不明') e.remarks.push(other);
-  e.type = sheet.type ?? (e.datesOfBirth.length || e.identifiers.some((i) => i.type === 'passport') || title ? 'person' : namesAnOrganisation(en, ja) ? 'entity' : 'unknown');
+  e.type = sheet.type ?? typeFromContent(e, title, en, ja);
   return e;
+}
+
+/**
+ * The type of an entry on a sheet that lists persons and groups together and says neither: a
+ * person's facts (a date of birth, a passport, a title; then a nationality, a place of birth, a
+ * position), a name that says it is an organisation's, or the UN's narrative, which calls a group
+ * 同団体 ("同団体に対するインターポール…特別手配書" for AL-QAIDA) and a person 同人. Only the first
+ * is taken alone: the workbook writes 同人 for two groups (LJ, AQAP), never 同団体 alone for a person.
+ */
+function typeFromContent(e: DesignationEntry, title: string | null, en: string | null, ja: string | null): DesignationEntry['type'] {
+  const says = (word: string) => e.remarks.some((remark) => remark.includes(word));
+  const group = says('同団体') && !says('同人');
+  if (e.datesOfBirth.length || e.identifiers.some((i) => i.type === 'passport') || title) return 'person';
+  if (namesAnOrganisation(en, ja) || group) return 'entity';
+  if (e.nationalities.length || e.placesOfBirth.length || e.positions.length) return 'person';
+  return 'unknown';
 }
 
 /**
