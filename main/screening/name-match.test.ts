@@ -96,6 +96,8 @@ describe('comparing names', () => {
     ['オレグ・ディモフ', 'Olga Timofeeyeva'],
     // Brothers: Omar (AMR) and Yasir (ASR) differ in the consonant that starts them.
     ['オマル・サバーウィー・イブラーヒーム・ハサン・アル・ティクリーティー', 'Yasir Sabawi Ibrahim Hasan Al-Tikriti'],
+    // …and Ayman (AMN) and Omar (AMR) in the sound that ends the first name.
+    ['アイマン・サバーウィー・イブラーヒーム・ハサン・アル・ティクリーティー', 'Omar Sabawi Ibrahim Hasan Al-Tikriti'],
   ])('near miss %s scores below the threshold against %s', (subject, entry) => {
     expect(compare(subject, entry).score).toBeLessThan(WEIGHTS.threshold);
   });

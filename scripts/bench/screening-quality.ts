@@ -56,7 +56,7 @@ export function measureQuality(db: Database, options: Omit<LabelledSetOptions, '
     if (q.positive && candidates.some((c) => `${c.listKey}:${c.listRef}` === q.source)) {
       found++;
       kind.found++;
-    } else if (q.positive && kind.queries - kind.found <= 12) {
+    } else if (q.positive && kind.queries - kind.found <= Number(process.env.CASEBENCH_SCREENING_SHOW ?? 12)) {
       misses.push(`${describe(q)} ✗ ${q.source}`);
     }
   }
