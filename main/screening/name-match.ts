@@ -148,11 +148,12 @@ function skeletonAgreement(coarseA: string, coarseB: string, abjad: boolean): To
   // After an opening vowel the first consonant is how a name starts: another one there is another
   // name (Omar AMR, Yasir ASR), where one more or less is a doubled or assimilated letter
   // (Attiqullah ATSKR, アッティクッラー ASKR; al-Sayyid ARST, アッサイード AST). In three sounds,
-  // another last one is another name too (Ayman AMN is not Omar AMR, Hashim HSM not Hasan HSN):
-  // brothers listed together differ by their first name only.
+  // another last one is another name too (Ayman AMN is not Omar AMR: brothers listed together
+  // differ by their first name only), but for m and n (the UN writes هاشم Hashim as Hishan).
   const [shorter, longer] = coarseA.length <= coarseB.length ? [coarseA, coarseB] : [coarseB, coarseA];
   const otherFirstConsonant = coarseA[0] === 'A' && coarseA.length === coarseB.length && coarseA[1] !== coarseB[1];
-  const lastSoundOther = coarseA.length === 3 && coarseB.length === 3 && coarseA.slice(0, 2) === coarseB.slice(0, 2);
+  const nasals = (a: string, b: string) => 'MN'.includes(a) && 'MN'.includes(b);
+  const lastSoundOther = coarseA.length === 3 && coarseB.length === 3 && coarseA.slice(0, 2) === coarseB.slice(0, 2) && !nasals(coarseA[2]!, coarseB[2]!);
   const oneOff = shorter.length >= 3 && coarseA[0] === coarseB[0] && !otherFirstConsonant && !lastSoundOther && distance(coarseA, coarseB) === 1;
   const silentFinal = shorter.length === 2 && longer.length === 3 && longer.startsWith(shorter);
   if (oneOff || silentFinal) return { sim: 0.75, how: 'phonetic' };
