@@ -39,6 +39,15 @@ describe('one designated person listed several times', () => {
     expect(groupsOf(['jp|2-402', 'us|9599'])).toEqual([['jp|2-402'], ['us|9599']]);
   });
 
+  it('links names alike by sound, in any script, when both give the same day of birth (ZAKI EZAT ZAKI AHMED, AHMAD, Zaki Izzat Zaki: 1960-04-21)', () => {
+    expect(groupsOf(['jp|2-471', 'us|9483'])).toEqual([['jp|2-471', 'us|9483']]);
+    expect(groupsOf(['jp|2-752', 'us|22643'])).toEqual([['jp|2-752', 'us|22643']]); // Ruslanovich, Ruslanovish: 1992-03-14
+  });
+
+  it('does not link names alike by sound on the year alone (the Sabawi brothers Omar, c. 1970, and Ayman, 1971-10-21)', () => {
+    expect(groupsOf(['jp|5-85', 'jp|5-86'])).toEqual([['jp|5-85'], ['jp|5-86']]);
+  });
+
   it('does not chain two people through an entry that gives no date of birth', () => {
     // EU's Khalid Sheikh MOHAMMED (1965, 1964) has the alias Ali Salem; JP 2-474 ALI SAYYID MUHAMED
     // MUSTAFA BAKRI (1966) has the alias Ali Salim; Canada lists an "Ali Al-Salim" with no date.

@@ -2,7 +2,7 @@ import { birthDateBounds, type DesignationEntry } from '../../shared/domain/desi
 import { fuzzyDateBounds } from '../../shared/domain/fuzzy-date';
 import { normaliseIdentifier } from '../lists/designation-store';
 import { prepareName } from './name-match';
-import { consonantSkeleton } from './phonetic';
+import { coarseSkeleton, consonantSkeleton } from './phonetic';
 
 /**
  * Entries that are one designated person listed several times (by several partners, or under
@@ -12,7 +12,8 @@ import { consonantSkeleton } from './phonetic';
  *   - the same parts, in any order and script romanised: born in the same year;
  *   - the same parts spelt alike up to their vowels, or one name is another's without its
  *     patronymic: dates of birth that overlap;
- *   - one name is another's without some other part: the same day of birth.
+ *   - one name is another's without some other part, or the names sound alike (Ezat, Izzat;
+ *     ザキ・イザット): the same day of birth.
  * Links are transitive, but an entry without a date of birth does not join two groups whose dated
  * entries all disagree. Meant for one subject's candidates, which all resemble the subject already.
  */
@@ -38,6 +39,17 @@ export function nameSignature(value: string): string | null {
 function spellingSignature(value: string): string | null {
   const parts = [...new Set(partsOf(value).map(consonantSkeleton))].sort();
   return parts.length >= 2 ? `~${parts.join(' ')}` : null;
+}
+
+/**
+ * The same parts by their sound (phonetic.ts: a vowel that opens a name, sh and ch, Ezat and
+ * Izzat alike), in any script: ZAKI EZAT ZAKI AHMED, AHMAD, Zaki Izzat Zaki and ザキ・イザット・
+ * ザキ・アフマド. The loosest signature: it links only entries born on the same day.
+ */
+function soundSignature(value: string): string | null {
+  const name = prepareName(value);
+  const parts = [...new Set(name.tokens.filter((t, i) => !name.noise[i] && t.length > 1).map((t) => coarseSkeleton(t)))].sort();
+  return parts.length >= 2 && parts.every((p) => p.length >= 2) ? `≈${parts.join(' ')}` : null;
 }
 
 /** Russian, Ukrainian and Belarusian patronymics as lists romanise them (Ivanovich, Yurivich, Borysovych, Yurevna). */
@@ -131,13 +143,15 @@ export function groupSamePerson<T extends { entry: DesignationEntry }>(items: re
       else union(seen, i, 'identifier');
     }
     const names = item.entry.names.filter((n) => n.strength !== 'weak');
-    const signatures = new Set([...names.map((n) => nameSignature(n.value)), ...names.map((n) => spellingSignature(n.value))]);
+    const signatures = new Set(names.flatMap((n) => [nameSignature(n.value), spellingSignature(n.value), soundSignature(n.value)]));
     for (const signature of signatures) {
       if (!signature) continue;
       const others = byName.get(signature) ?? [];
-      // Spelt alike up to the vowels is looser (Mahmoud Hamid, Hammedi Mohammed): the dates must overlap.
-      const within = signature.startsWith('~') ? 'day' : 'year';
-      for (const j of others) if (birthDatesMeet(items[j]!.entry, item.entry, within)) union(j, i, 'name_and_birth_date');
+      // Spelt alike up to the vowels is looser (Mahmoud Hamid, Hammedi Mohammed): the dates must
+      // overlap; alike by sound only, the same day of birth.
+      const datesAgree = (j: number) =>
+        signature.startsWith('≈') ? sameBirthDay(items[j]!.entry, item.entry) : birthDatesMeet(items[j]!.entry, item.entry, signature.startsWith('~') ? 'day' : 'year');
+      for (const j of others) if (datesAgree(j)) union(j, i, 'name_and_birth_date');
       byName.set(signature, [...others, i]);
       for (const pair of byPair.get(signature) ?? []) if (pairLinks(pair.at, i, pair.withoutPatronymic)) union(pair.at, i, 'name_and_birth_date');
     }
