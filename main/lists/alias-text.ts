@@ -26,8 +26,13 @@ const QUOTED = /^(?:「(.*)」|"(.*)"|“(.*)”|”(.*)”)$/;
 /** A last bracket, one level of brackets inside it allowed: "X(Y)", "X (Y (Z))". */
 const LAST_BRACKET = /^(.*?)\s*\(((?:[^()]|\([^()]*\))*)\)$/;
 const ORIGINAL_SCRIPT = /\(original script:\s*([^)]+)\)/i;
-/** A fact run on after the name and a comma: "イアデナ・モハンマド、1969年1月1日生まれ。", "Lased Ben Heni, born 5 Feb. 1969 in Tripoli", "Iadena Mohammad, DOB: 01 Jan.1969". */
-const RUN_ON_FACT = /^\s*(?:\d{4}年|born\b|DOB\b)/i;
+/**
+ * A fact run on after the name and a comma: "イアデナ・モハンマド、1969年1月1日生まれ。", "Lased Ben
+ * Heni, born 5 Feb. 1969 in Tripoli", "Iadena Mohammad, DOB: 01 Jan.1969", "…, Afghan passport number OA462456".
+ */
+const RUN_ON_FACT = /^\s*(?:\d{4}年|born\b|DOB\b|(?:\p{L}+\s+)?passport\b)/iu;
+/** A birth run on without a comma: "Sidi Mohamed Arhali born 1 Jan. 1958 in Bouressa". */
+const RUN_ON_BIRTH = /\s+(?=born\s+(?:\d|on\b|in\b|circa\b|about\b))/i;
 
 const isLatin = (s: string) => detectScript(s) === 'latn';
 const isJapanese = (script: string | null) => script === 'jpan_kana' || script === 'jpan_kanji' || script === null;
@@ -103,7 +108,8 @@ export function readAlias(raw: string, notes: string[] = []): Read[] {
   if (!text || NOT_A_NAME.test(text)) return [];
   const parts = outside(text, '、');
   if (parts.some((part) => LIST_LABEL.test(part))) return labelledList(parts, notes);
-  const fact = cuts(text, '、,').find((at) => RUN_ON_FACT.test(text.slice(at + 1)));
+  const born = RUN_ON_BIRTH.exec(text);
+  const fact = cuts(text, '、,').find((at) => RUN_ON_FACT.test(text.slice(at + 1))) ?? (born && depthAt(text, born.index) === 0 ? born.index : undefined);
   if (fact !== undefined) return noted(readAlias(text.slice(0, fact), notes), trimSeparators(text.slice(fact + 1)));
   const original = ORIGINAL_SCRIPT.exec(text);
   if (original) {

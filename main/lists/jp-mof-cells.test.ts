@@ -130,6 +130,9 @@ describe('MOF alias cells, each alias read by ./alias-text', () => {
   it('moves a fact run on after a comma to the note, keeping the name’s own brackets (23-14, 2-*293)', () => {
     expect(read('Lased Ben Heni, born 5 Feb. 1969 in Tripoli, Libyan Arab Jamahiriya')).toEqual([['Lased Ben Heni', 'born 5 Feb. 1969 in Tripoli, Libyan Arab Jamahiriya']]);
     expect(read('Es Sayed, Kader')).toEqual([['Es Sayed, Kader', null]]);
+    expect(read('Iadena Mohammad, DOB: 01 Jan.1969. POB: Badakhshan.')).toEqual([['Iadena Mohammad', 'DOB: 01 Jan.1969. POB: Badakhshan.']]);
+    expect(read('Abdul Haq son of M. Anwar Khan, Afghan passport number OA462456')).toEqual([['Abdul Haq son of M. Anwar Khan', 'Afghan passport number OA462456']]);
+    expect(read('Sidi Mohamed Arhali born 1 Jan. 1958 in Bouressa, Bourem Region, Mali')).toEqual([['Sidi Mohamed Arhali', 'born 1 Jan. 1958 in Bouressa, Bourem Region, Mali']]);
     expect(read('サフィーヤ・ファルカーシュ・モハンメド・アルハダッド(Safia Farkash Mohammed Al-Hadad)、1953年1月1日生まれ(オマーン国旅券番号:03825239)')).toEqual([
       ['サフィーヤ・ファルカーシュ・モハンメド・アルハダッド', '1953年1月1日生まれ(オマーン国旅券番号:03825239)'],
       ['Safia Farkash Mohammed Al-Hadad', '1953年1月1日生まれ(オマーン国旅券番号:03825239)'],
