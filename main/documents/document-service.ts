@@ -13,6 +13,7 @@ import {
 } from '../../shared/contract/channels/documents';
 import type { CoordinationMatrix } from '../../shared/contract/channels/screening';
 import { Failure } from '../ipc/failure';
+import { errnoCode } from '../fs/errno';
 import { recordEvent } from '../services/case-history';
 import { getCase, requireOpenCase } from '../services/case-service';
 import type { ServiceContext } from '../services/context';
@@ -340,7 +341,7 @@ export async function exportDocument(
     fs.renameSync(partial, target);
   } catch (error) {
     fs.rmSync(partial, { force: true });
-    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+    const code = errnoCode(error);
     if (code === 'ENOSPC' || code === 'EDQUOT') throw new Failure('DISK_FULL', 'The folder’s disk is full. Nothing was written.');
     if (['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EISDIR'].includes(code)) throw unwritable();
     console.error('[casebench] export failed:', error);

@@ -8,6 +8,7 @@ import {
   type Result,
 } from '../../shared/contract';
 import { Failure } from './failure';
+import { errnoCode } from '../fs/errno';
 import { fieldIssues } from './field-issues';
 
 /** One function per channel; each gets input already validated against the contract. */
@@ -27,7 +28,7 @@ const fail = (error: AppError): Result<never> => ({ ok: false, error });
  * change was not saved and nothing stored was altered.
  */
 function storageFailure(error: unknown): Failure | null {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const code = errnoCode(error);
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
     return new Failure('WORKSPACE_CORRUPT', 'Part of the workspace database is damaged. Nothing was changed; restore it from a backup.');
   }

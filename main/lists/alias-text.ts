@@ -47,33 +47,33 @@ export interface Read {
 /** A name without the separators a list left around it. */
 export const trimSeparators = (text: string) => text.replace(EDGE_PUNCTUATION, '');
 
-/** Where `separators` (any of its characters) stand in `text` outside brackets (a bracket may span lines and semicolons). */
-function cuts(text: string, separators: string): number[] {
-  const at: number[] = [];
+/** Whether each character of `text` stands outside brackets (a bracket may span lines and semicolons). */
+function outsideBrackets(text: string): boolean[] {
+  const out: boolean[] = [];
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '(') depth++;
     else if (c === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && separators.includes(c)) at.push(i);
+    out.push(depth === 0 && c !== ')');
   }
+  return out;
+}
+
+/** Where `separators` (any of its characters) stand in `text` outside brackets. */
+function cuts(text: string, separators: string): number[] {
+  const top = outsideBrackets(text);
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) if (top[i] && separators.includes(text[i]!)) at.push(i);
   return at;
 }
 
 /** "X, a.k.a. Y, f.k.a. Z" → X, "a.k.a. Y", "f.k.a. Z"; an a.k.a. inside brackets is left to the bracket. */
 function akaChain(text: string): string[] {
-  const starts = [...text.matchAll(AKA_INSIDE)].map((m) => m.index).filter((at) => at > 0 && depthAt(text, at) === 0);
+  const top = outsideBrackets(text);
+  const starts = [...text.matchAll(AKA_INSIDE)].map((m) => m.index).filter((at) => at > 0 && top[at]);
   const ends = [...starts, text.length];
   return ends.map((end, k) => text.slice(k === 0 ? 0 : ends[k - 1], end).replace(/[\s,]+$/, '')).filter((piece) => piece.trim());
-}
-
-function depthAt(text: string, end: number): number {
-  let depth = 0;
-  for (let i = 0; i < end; i++) {
-    if (text[i] === '(') depth++;
-    else if (text[i] === ')') depth = Math.max(0, depth - 1);
-  }
-  return depth;
 }
 
 /** `text` split at `separator`, but not inside brackets. */
@@ -109,7 +109,7 @@ export function readAlias(raw: string, notes: string[] = []): Read[] {
   const parts = outside(text, '、');
   if (parts.some((part) => LIST_LABEL.test(part))) return labelledList(parts, notes);
   const born = RUN_ON_BIRTH.exec(text);
-  const fact = cuts(text, '、,').find((at) => RUN_ON_FACT.test(text.slice(at + 1))) ?? (born && depthAt(text, born.index) === 0 ? born.index : undefined);
+  const fact = cuts(text, '、,').find((at) => RUN_ON_FACT.test(text.slice(at + 1))) ?? (born && outsideBrackets(text)[born.index] ? born.index : undefined);
   if (fact !== undefined) return noted(readAlias(text.slice(0, fact), notes), trimSeparators(text.slice(fact + 1)));
   const original = ORIGINAL_SCRIPT.exec(text);
   if (original) {

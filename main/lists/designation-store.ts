@@ -634,8 +634,19 @@ interface ListRow {
   keys_version: number;
 }
 
+/** A version's stored report; one stored before removed records were counted apart has them among the skipped. */
+const storedReport = (row: ListRow): ListImportReport => ({
+  entries: row.entry_count,
+  names: row.name_count,
+  skippedCount: 0,
+  skipped: [],
+  removedCount: 0,
+  warnings: [],
+  ...(JSON.parse(row.report) as Partial<ListImportReport>),
+});
+
 function summaryOf(row: ListRow): ListSummary {
-  const report = JSON.parse(row.report) as Partial<ListImportReport>;
+  const report = storedReport(row);
   return {
     key: row.key,
     authority: row.authority,
@@ -644,10 +655,9 @@ function summaryOf(row: ListRow): ListSummary {
     listDate: row.list_date,
     entries: row.entry_count,
     names: row.name_count,
-    skippedCount: report.skippedCount ?? 0,
-    // Reports stored before removed records were counted apart have them among the skipped.
-    removedCount: report.removedCount ?? 0,
-    warnings: report.warnings ?? [],
+    skippedCount: report.skippedCount,
+    removedCount: report.removedCount,
+    warnings: report.warnings,
     files: JSON.parse(row.files) as ListFile[],
     importedAt: row.imported_at,
     importedBy: row.imported_by,
@@ -663,7 +673,7 @@ export function currentLists(db: Database): ListSummary[] {
 /** The current list with this key and its full report (skipped records with reasons), or null. */
 export function currentList(db: Database, key: string): { summary: ListSummary; report: ListImportReport; keysVersion: number } | null {
   const row = db.prepare("SELECT * FROM designation_lists WHERE key = ? AND state = 'current'").get(key) as ListRow | undefined;
-  return row ? { summary: summaryOf(row), report: { removedCount: 0, ...(JSON.parse(row.report) as Partial<ListImportReport>) } as ListImportReport, keysVersion: row.keys_version } : null;
+  return row ? { summary: summaryOf(row), report: storedReport(row), keysVersion: row.keys_version } : null;
 }
 
 interface EntryRow {

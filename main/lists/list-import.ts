@@ -8,6 +8,7 @@ import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { LIST_SKIPPED_KEPT, type ListFile, type ListImportInputSchema, type ListImportReport, type ListImportResult } from '../../shared/contract/channels/lists';
 import { DesignationListSchema, type ListFormat } from '../../shared/domain/designations';
+import { errnoCode } from '../fs/errno';
 import { Failure } from '../ipc/failure';
 import type { ServiceContext } from '../services/context';
 import type { EvidenceContext } from '../services/evidence-context';
@@ -47,7 +48,7 @@ const unreadable = (error: ListParseError, files: readonly ImportFile[]) => new 
 
 /** SQLite errors the user can act on; null for anything else (a bug). */
 function storageFailure(error: unknown): Failure | null {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const code = errnoCode(error);
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
     return new Failure('DISK_FULL', 'The disk is full: the list was not imported and the previous version is still in use. Free some space and import again.');
   }

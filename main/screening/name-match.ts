@@ -133,6 +133,8 @@ function phoneticAgreement(a: string, b: string, skeletonsA: string[], skeletons
   return NONE;
 }
 
+const isNasal = (sound: string) => sound === 'M' || sound === 'N';
+
 /**
  * Equal skeletons: 0.9; a one-sound skeleton (Zhu, Shi: S) is weak evidence, 0.8. An abjad writes no
  * short vowels, so its skeletons say less: 0.85, and 0.75 for two sounds or fewer (Janan: SN).
@@ -152,8 +154,8 @@ function skeletonAgreement(coarseA: string, coarseB: string, abjad: boolean): To
   // differ by their first name only), but for m and n (the UN writes هاشم Hashim as Hishan).
   const [shorter, longer] = coarseA.length <= coarseB.length ? [coarseA, coarseB] : [coarseB, coarseA];
   const otherFirstConsonant = coarseA[0] === 'A' && coarseA.length === coarseB.length && coarseA[1] !== coarseB[1];
-  const nasals = (a: string, b: string) => 'MN'.includes(a) && 'MN'.includes(b);
-  const lastSoundOther = coarseA.length === 3 && coarseB.length === 3 && coarseA.slice(0, 2) === coarseB.slice(0, 2) && !nasals(coarseA[2]!, coarseB[2]!);
+  const lastSoundOther =
+    coarseA.length === 3 && coarseB.length === 3 && coarseA[0] === coarseB[0] && coarseA[1] === coarseB[1] && !(isNasal(coarseA[2]!) && isNasal(coarseB[2]!));
   const oneOff = shorter.length >= 3 && coarseA[0] === coarseB[0] && !otherFirstConsonant && !lastSoundOther && distance(coarseA, coarseB) === 1;
   const silentFinal = shorter.length === 2 && longer.length === 3 && longer.startsWith(shorter);
   if (oneOff || silentFinal) return { sim: 0.75, how: 'phonetic' };

@@ -2,7 +2,6 @@ import { birthDateBounds, type DesignationEntry } from '../../shared/domain/desi
 import { fuzzyDateBounds } from '../../shared/domain/fuzzy-date';
 import { normaliseIdentifier } from '../lists/designation-store';
 import { prepareName } from './name-match';
-import { coarseSkeleton, consonantSkeleton } from './phonetic';
 
 /**
  * Entries that are one designated person listed several times (by several partners, or under
@@ -23,22 +22,33 @@ export type SameLink = 'identifier' | 'name_and_birth_date';
 /** Identifiers shorter than this are too often shared by chance to link two entries. */
 const MIN_IDENTIFIER = 5;
 
-/** A name's parts that say who it is: no titles or particles (noise), no initials. */
-function partsOf(value: string): string[] {
+/**
+ * A name's parts that say who it is (no titles or particles, no initials), each as written
+ * romanised, by its consonants (consonantSkeleton) and by its sound (coarseSkeleton): one
+ * preparation of the name serves every signature below.
+ */
+interface NameParts {
+  parts: string[];
+  consonants: string[];
+  sounds: string[];
+}
+
+function namePartsOf(value: string): NameParts {
   const name = prepareName(value);
-  return name.tokens.filter((t, i) => !name.noise[i] && t.length > 1);
+  const kept = name.tokens.flatMap((t, i) => (!name.noise[i] && t.length > 1 ? [i] : []));
+  return { parts: kept.map((i) => name.tokens[i]!), consonants: kept.map((i) => name.fine[i]!), sounds: kept.map((i) => name.coarse[i]![0]!) };
 }
 
 /** A name's parts as a set ("aung hlaing min"); names of one part do not link (Aung, Kim …). */
-export function nameSignature(value: string): string | null {
-  const parts = [...new Set(partsOf(value))].sort();
-  return parts.length >= 2 ? parts.join(' ') : null;
+function nameSignature({ parts }: NameParts): string | null {
+  const set = [...new Set(parts)].sort();
+  return set.length >= 2 ? set.join(' ') : null;
 }
 
 /** The same parts by their consonants (Anatolyevich, Anatolievich; Abednico, Abedinico). */
-function spellingSignature(value: string): string | null {
-  const parts = [...new Set(partsOf(value).map(consonantSkeleton))].sort();
-  return parts.length >= 2 ? `~${parts.join(' ')}` : null;
+function spellingSignature({ consonants }: NameParts): string | null {
+  const set = [...new Set(consonants)].sort();
+  return set.length >= 2 ? `~${set.join(' ')}` : null;
 }
 
 /**
@@ -46,10 +56,9 @@ function spellingSignature(value: string): string | null {
  * Izzat alike), in any script: ZAKI EZAT ZAKI AHMED, AHMAD, Zaki Izzat Zaki and ザキ・イザット・
  * ザキ・アフマド. The loosest signature: it links only entries born on the same day.
  */
-function soundSignature(value: string): string | null {
-  const name = prepareName(value);
-  const parts = [...new Set(name.tokens.filter((t, i) => !name.noise[i] && t.length > 1).map((t) => coarseSkeleton(t)))].sort();
-  return parts.length >= 2 && parts.every((p) => p.length >= 2) ? `≈${parts.join(' ')}` : null;
+function soundSignature({ sounds }: NameParts): string | null {
+  const set = [...new Set(sounds)].sort();
+  return set.length >= 2 && set.every((p) => p.length >= 2) ? `≈${set.join(' ')}` : null;
 }
 
 /** Russian, Ukrainian and Belarusian patronymics as lists romanise them (Ivanovich, Yurivich, Borysovych, Yurevna). */
@@ -60,8 +69,8 @@ const PATRONYMIC = /(?:vich|vych|vitch|ovna|evna|ivna|ichna)$/;
  * patronymic: "Sergei Vladilenovich KIRIYENKO" (given name, patronymic, surname) is "Sergey
  * KIRIENKO" on another list.
  */
-function pairSignatures(value: string): { signature: string; withoutPatronymic: boolean }[] {
-  const parts = [...new Map(partsOf(value).map((p) => [consonantSkeleton(p), p])).entries()];
+function pairSignatures({ parts: written, consonants }: NameParts): { signature: string; withoutPatronymic: boolean }[] {
+  const parts = [...new Map(consonants.map((skeleton, i) => [skeleton, written[i]!])).entries()];
   if (parts.length !== 3) return [];
   return parts.map((_, left) => ({
     signature: `~${parts.filter((__, i) => i !== left).map(([skeleton]) => skeleton).sort().join(' ')}`,
@@ -142,8 +151,8 @@ export function groupSamePerson<T extends { entry: DesignationEntry }>(items: re
       if (seen === undefined) byIdentifier.set(value, i);
       else union(seen, i, 'identifier');
     }
-    const names = item.entry.names.filter((n) => n.strength !== 'weak');
-    const signatures = new Set(names.flatMap((n) => [nameSignature(n.value), spellingSignature(n.value), soundSignature(n.value)]));
+    const names = item.entry.names.filter((n) => n.strength !== 'weak').map((n) => namePartsOf(n.value));
+    const signatures = new Set(names.flatMap((n) => [nameSignature(n), spellingSignature(n), soundSignature(n)]));
     for (const signature of signatures) {
       if (!signature) continue;
       const others = byName.get(signature) ?? [];
@@ -156,7 +165,7 @@ export function groupSamePerson<T extends { entry: DesignationEntry }>(items: re
       for (const pair of byPair.get(signature) ?? []) if (pairLinks(pair.at, i, pair.withoutPatronymic)) union(pair.at, i, 'name_and_birth_date');
     }
     const pairs = new Map<string, boolean>();
-    for (const pair of names.flatMap((n) => pairSignatures(n.value))) pairs.set(pair.signature, pairs.get(pair.signature) === true || pair.withoutPatronymic);
+    for (const pair of names.flatMap(pairSignatures)) pairs.set(pair.signature, pairs.get(pair.signature) === true || pair.withoutPatronymic);
     for (const [signature, withoutPatronymic] of pairs) {
       for (const j of byName.get(signature) ?? []) if (pairLinks(j, i, withoutPatronymic)) union(j, i, 'name_and_birth_date');
       byPair.set(signature, [...(byPair.get(signature) ?? []), { at: i, withoutPatronymic }]);

@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { v7 as uuidv7 } from 'uuid';
 import { fsyncDir } from '../fs/durable';
+import { errnoCode } from '../fs/errno';
 import { Failure } from '../ipc/failure';
 import { readSealed, SealedFileDamaged, SealedFileReader, sealedLayout, Sealer, sealFileSync, unsealFileSync } from './sealed-file';
 import { sealVault, VAULT_FORMAT_FILE } from './seal-vault';
@@ -43,13 +44,11 @@ export interface Upload {
 export type ByteSource = Readable | WebReadableStream<Uint8Array> | ReadableStream<Uint8Array>;
 
 const SHA256 = /^[0-9a-f]{64}$/;
-const errnoOf = (error: unknown) =>
-  typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
 
 /** Turns file-system errors into a Failure the user can act on (never a path). */
 export function storageFailure(error: unknown): Failure {
   if (error instanceof Failure) return error;
-  const code = errnoOf(error);
+  const code = errnoCode(error);
   if (code === 'ENOSPC' || code === 'EDQUOT') {
     return new Failure('DISK_FULL', 'The evidence vault is full: free some disk space and import again. Nothing was stored.');
   }
@@ -291,7 +290,7 @@ export class Vault {
       await fsp.rm(part, { force: true }).catch(() => undefined);
       await fsp.rm(sealedPart, { force: true }).catch(() => undefined);
       if (error instanceof Failure) throw error;
-      const code = errnoOf(error);
+      const code = errnoCode(error);
       if (code === 'ABORT_ERR' || code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
         throw new Failure('BAD_REQUEST', 'The upload was interrupted. Nothing was stored.');
       }
@@ -387,7 +386,7 @@ export class Vault {
       if (from !== plain) fs.rmSync(plain, { force: true });
     } catch (error) {
       // Its waiting copy removed behind our back (a cleaner, an antivirus): the user can act on that.
-      throw errnoOf(error) === 'ENOENT' && !fs.existsSync(from) ? uploadGone() : storageFailure(error);
+      throw errnoCode(error) === 'ENOENT' && !fs.existsSync(from) ? uploadGone() : storageFailure(error);
     }
     this.uploads.delete(uploadId);
     return upload;

@@ -10,7 +10,7 @@ import { settleConversion } from './encryption/convert';
 import { DATABASE_FILE } from './encryption/layout';
 import { keyFileExists } from './encryption/key-file';
 import { applyKey, isPlainDatabase } from './encryption/sqlcipher';
-import { NOT_WRITABLE, errnoCode } from './fs-errors';
+import { NOT_WRITABLE, errnoCode } from '../fs/errno';
 import { lockWorkspace } from './workspace-lock';
 
 export { DATABASE_FILE };
@@ -39,7 +39,7 @@ function ensureWritable(dir: string): void {
     fs.writeFileSync(probe, '');
     fs.rmSync(probe);
   } catch (error) {
-    if (NOT_WRITABLE.has(errnoCode(error) ?? '')) {
+    if (NOT_WRITABLE.has(errnoCode(error))) {
       throw new Failure('WORKSPACE_READ_ONLY', 'The workspace folder cannot be written to. Choose a folder you can write to, or change its permissions.');
     }
     throw error;

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
+import { sweepAtomicLeftovers, writeFileAtomic } from '../fs/durable';
 import { Failure } from '../ipc/failure';
-import { NOT_WRITABLE, errnoCode } from './fs-errors';
+import { NOT_WRITABLE, errnoCode } from '../fs/errno';
 
 const LOCK_DIR = '.casebench.lock';
 const OWNER_FILE = '.casebench.owner';
@@ -26,16 +27,15 @@ function ownerIsGone(dir: string): boolean {
 }
 
 /**
- * Records us as the owner by a rename, so that a kill mid-write leaves the previous owner's record
- * whole (naming a process that is gone) rather than an empty file that names nobody, which would
- * keep the workspace locked until the lock went stale.
+ * Records us as the owner by an atomic write, so that a kill mid-write leaves the previous owner's
+ * record whole (naming a process that is gone) rather than an empty file that names nobody, which
+ * would keep the workspace locked until the lock went stale.
  */
 function recordOwner(dir: string): void {
   const file = path.join(dir, OWNER_FILE);
-  const owner: Owner = { pid: process.pid, host: os.hostname() };
-  // Only the lock holder writes here, so one temp name is enough; a leftover is overwritten next time.
-  fs.writeFileSync(`${file}.tmp`, JSON.stringify(owner));
-  fs.renameSync(`${file}.tmp`, file);
+  // A temp file of a holder killed before its rename: only the lock holder writes here.
+  sweepAtomicLeftovers(file);
+  writeFileAtomic(file, JSON.stringify({ pid: process.pid, host: os.hostname() } satisfies Owner));
 }
 
 function acquire(dir: string): () => void {
@@ -68,7 +68,7 @@ export function lockWorkspace(dir: string): () => void {
     if (errnoCode(error) === 'ELOCKED') {
       throw new Failure('WORKSPACE_LOCKED', 'Another Casebench window is using this workspace. Close it, or open a different workspace.');
     }
-    if (NOT_WRITABLE.has(errnoCode(error) ?? '')) {
+    if (NOT_WRITABLE.has(errnoCode(error))) {
       throw new Failure('WORKSPACE_READ_ONLY', 'The workspace folder cannot be written to.');
     }
     throw error;

@@ -1,11 +1,9 @@
 import { Failure } from '../../ipc/failure';
+import { errnoCode } from '../../fs/errno';
 import { PayloadDamaged } from './stream-cipher';
 
-export const errnoOf = (error: unknown): string =>
-  typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
-
 const isAbort = (error: unknown) =>
-  errnoOf(error) === 'ABORT_ERR' || (error instanceof Error && error.name === 'AbortError');
+  errnoCode(error) === 'ABORT_ERR' || (error instanceof Error && error.name === 'AbortError');
 
 export const cancelled = (doing: 'export' | 'import') =>
   new Failure('BAD_REQUEST', `The bundle ${doing} was cancelled. ${doing === 'export' ? 'No file was written' : 'Nothing was imported'}.`);
@@ -15,7 +13,7 @@ export function bundleFailure(error: unknown, doing: 'export' | 'import', signal
   if (error instanceof Failure) return error;
   if (signal?.aborted || isAbort(error)) return cancelled(doing);
   if (error instanceof PayloadDamaged) return new Failure('BUNDLE_DAMAGED', `The bundle is damaged or cut short: ${error.message}`);
-  const code = errnoOf(error);
+  const code = errnoCode(error);
   const nothing = doing === 'export' ? 'No bundle was written.' : 'Nothing was imported.';
   if (doing === 'import' && (code === 'ENOENT' || code === 'EISDIR')) return new Failure('NOT_FOUND', 'The bundle file cannot be found or read. Nothing was imported.');
   if (code === 'ENOSPC' || code === 'EDQUOT') return new Failure('DISK_FULL', `The disk is full. ${nothing} Free some space and try again.`);

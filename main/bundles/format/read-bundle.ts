@@ -9,7 +9,8 @@ import * as tar from 'tar-stream';
 import { Failure } from '../../ipc/failure';
 import { openHeader, readHeader } from './age-header';
 import { MANIFEST_NAME, SIGNATURE_NAME, printable, unsafeEntryName } from './entry-names';
-import { bundleFailure, cancelled, errnoOf } from './failures';
+import { errnoCode } from '../../fs/errno';
+import { bundleFailure, cancelled } from './failures';
 import { WorkerHasher } from './hasher';
 import { DEFAULT_BUNDLE_LIMITS, MANIFEST_MAX_BYTES, type BundleLimits } from './limits';
 import { openManifest, type Manifest } from './manifest';
@@ -233,7 +234,7 @@ export async function readBundle(o: ReadBundleOptions): Promise<OpenedBundle> {
 
 /** tar-stream's own errors (a bad header, data cut short) inside an authenticated payload: someone with the key wrote a broken tar. */
 function tarFailure(error: unknown, manifestSeen: boolean): unknown {
-  if (error instanceof Error && !(error instanceof Failure) && !errnoOf(error) && /tar|header|unexpected end|size mismatch/i.test(error.message)) {
+  if (error instanceof Error && !(error instanceof Failure) && !errnoCode(error) && /tar|header|unexpected end|size mismatch/i.test(error.message)) {
     return manifestSeen ? damaged('its container is not a valid tar archive') : new Failure('BUNDLE_NOT_A_BUNDLE', 'This file is not a case bundle: what it holds is not a tar archive.');
   }
   return error;
