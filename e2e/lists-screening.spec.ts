@@ -61,9 +61,17 @@ test('an investigator imports the OFAC and Japanese lists, a bad file is refused
   await expect(groups.nth(0).getByTestId('list-import-replaced')).toHaveText('First version of this list in the workspace.');
   // Japan's workbook: its deleted (削除) rows are no longer designations, counted apart; the one row without a name is skipped, with where and why.
   await expect(groups.nth(1)).toHaveAttribute('data-state', 'done');
+  await expect(groups.nth(1).getByTestId('list-import-summary')).toHaveText(/: 2,862 entries, [\d,]+ names imported, 1 record skipped\.$/);
   await expect(groups.nth(1).getByTestId('list-import-removed')).toHaveText('598 entries the list marks as removed (no longer designated) were not read.');
   await expect(groups.nth(1).getByTestId('list-import-skipped-row')).toHaveCount(1);
-  await expect(groups.nth(1).getByTestId('list-import-skipped-row')).toContainText('no name');
+  const skippedRow = groups.nth(1).getByTestId('list-import-skipped-row');
+  await expect(skippedRow.locator('td')).toHaveText(['sheet 2.タリバーン関係者等, row 276, 告示番号 274', 'no name']);
+  // In Japanese, where and why are Japanese too, and so are the warnings (two entries written over several rows).
+  await page.getByTestId('language-switch').getByText('日本語').click();
+  await expect(skippedRow.locator('td')).toHaveText(['シート「2.タリバーン関係者等」、276 行目、告示番号 274', '名前がない']);
+  await expect(groups.nth(1).getByTestId('list-import-warnings')).toContainText('シート「7.イラク前政権関係者等 (Ⅲ)」、3 行目、告示番号 197: 3, 4, 5 行目にわたる一件の記載を、一件として読んだ');
+  await page.getByTestId('language-switch').getByText('English').click();
+  await expect(skippedRow.locator('td')).toHaveText(['sheet 2.タリバーン関係者等, row 276, 告示番号 274', 'no name']);
   await expect(groups.nth(2)).toHaveAttribute('data-state', 'done');
   await expect(groups.nth(2).getByTestId('list-import-date')).toHaveText('Date of this version of the list: 27 Feb 2026');
   await expect(page.getByTestId('list-row')).toHaveCount(3);
@@ -81,8 +89,15 @@ test('an investigator imports the OFAC and Japanese lists, a bad file is refused
   const error = page.getByTestId('list-import-error');
   await expect(error).toHaveAttribute('data-code', 'LIST_UNREADABLE');
   await expect(error).toContainText('This file cannot be read as a sanctions list. The list already imported is unchanged.');
-  await expect(error.getByTestId('list-import-error-detail')).toContainText('consolidated.xml');
+  await expect(error.getByTestId('list-import-error-detail')).toHaveText(
+    'Details: consolidated.xml: line 1: this is an HTML page (an error page saved instead of the list?), not a sanctions list file',
+  );
   await expect(error).not.toContainText('/tmp');
+  await page.getByTestId('language-switch').getByText('日本語').click();
+  await expect(error.getByTestId('list-import-error-detail')).toHaveText(
+    '詳細: consolidated.xml: 1 行目: これは HTML ページです（リストの代わりにエラーページが保存された？）。制裁リストのファイルではありません',
+  );
+  await page.getByTestId('language-switch').getByText('English').click();
   await expect(page.getByTestId('list-row')).toHaveCount(3);
   await expect(listRow(page, 'US').getByTestId('list-entries')).toHaveText('56');
 

@@ -1,4 +1,5 @@
 import type { AppError, ErrorCode } from '../../shared/contract';
+import type { ListFileProblem } from '../../shared/domain/list-notes';
 
 /**
  * A failure a service expects and the user can act on. The router turns it into an AppError value;
@@ -16,5 +17,19 @@ export class Failure extends Error {
 
   toAppError(): AppError {
     return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+  }
+}
+
+/** LIST_UNREADABLE, with which file and what in it, for the UI to say in the user's language. */
+export class ListUnreadable extends Failure {
+  constructor(
+    message: string,
+    readonly problem: ListFileProblem,
+  ) {
+    super('LIST_UNREADABLE', message);
+  }
+
+  override toAppError(): AppError {
+    return { ...super.toAppError(), listProblem: this.problem };
   }
 }

@@ -77,19 +77,19 @@ describe('Canada consolidated autonomous sanctions list XML (SEMA + JVCFOA)', ()
     it('a file of the wrong kind (the UK list)', async () => {
       const err = await failure(parseCaSemaXml(fixture('uk', 'uk_sanctions_list_xml_excerpt_2026-08-14.xml')));
       expect(err.code).toBe('wrong_kind');
-      expect(err.at).toBe('line 2');
+      expect(err.at).toEqual({ line: 2 });
     });
     it('a truncated download (the real file cut in half)', async () => {
       const half = truncatedCopy(CA, 'sema-half.xml');
       const err = await failure(parseCaSemaXml(half));
       expect(err.code).toBe('truncated');
-      expect(err.at).toBe(`line ${fs.readFileSync(half, 'utf8').split('\n').length}`);
+      expect(err.at).toEqual({ line: fs.readFileSync(half, 'utf8').split('\n').length });
     });
     it('Windows-1252 instead of UTF-8: the line of the first "è"', async () => {
       const text = fs.readFileSync(CA, 'utf8');
       const err = await failure(parseCaSemaXml(tempFile('sema-latin1.xml', Buffer.from(text, 'latin1'))));
       expect(err.code).toBe('encoding');
-      expect(err.at).toBe(`line ${text.split("\n").findIndex((l) => [...l].some((c) => c.charCodeAt(0) > 127)) + 1}`);
+      expect(err.at).toEqual({ line: text.split("\n").findIndex((l) => [...l].some((c) => c.charCodeAt(0) > 127)) + 1 });
     });
   });
 });

@@ -7,8 +7,11 @@
  * DateOfListing; both spellings are read.
  */
 import type { DesignationEntry, DesignationName } from '../../shared/domain/designations';
+import { note } from '../../shared/domain/list-notes';
 import {
   Collector,
+  RecordProblem,
+  lineAt,
   childText,
   clean,
   detectScript,
@@ -28,7 +31,7 @@ const first = (node: XmlNode, ...names: string[]) => names.map((n) => childText(
 function toEntry(node: XmlNode): DesignationEntry {
   const regulation = childText(node, 'Country');
   const item = childText(node, 'Item');
-  if (!regulation || !item) throw new Error('no Country or Item');
+  if (!regulation || !item) throw new RecordProblem(note('no_fields', { first: 'Country', second: 'Item' }));
   const schedule = childText(node, 'Schedule');
   const short = clean(regulation.split(' / ')[0]) ?? regulation;
   const listId = `${short}, ${schedule ? `Schedule ${schedule}, ` : ''}item ${item}`;
@@ -82,11 +85,10 @@ export async function parseCaSemaXml(path: string, options: ParseOptions = {}): 
     records: new Set(['record']),
     onRecord: (node, line) => {
       index += 1;
-      const at = `line ${line}, record ${index}`;
-      out.record(at, () => toEntry(node));
+      out.record(lineAt(line, `record ${index}`), () => toEntry(node));
     },
   });
-  out.requireRecords(CA_FILE_KIND, '<record>s');
+  out.requireRecords(CA_FILE_KIND, note('no_records', { what: 'record' }));
   return {
     list: { key: 'ca-sema', authority: 'CA', format: 'ca_sema_xml', listName: 'Consolidated Canadian Autonomous Sanctions List', listDate: null },
     entries: out.entries,

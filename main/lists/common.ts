@@ -14,25 +14,52 @@ import {
   type ParseReport,
 } from '../../shared/domain/designations';
 import type { FuzzyDate } from '../../shared/domain/fuzzy-date';
+import { note, noteText, placeText, type ListNote, type ListPlace } from '../../shared/domain/list-notes';
 import { isPartialDate } from '../../shared/domain/fuzzy-date';
 import type { NameScriptCode } from '../../shared/domain/subjects';
 
 export type ListErrorCode = 'wrong_kind' | 'html_page' | 'truncated' | 'encoding' | 'malformed' | 'empty';
 
-/** A file that cannot be read as the list it was given as. The message names the kind and where. */
+/**
+ * A file that cannot be read as the list it was given as: what kind of trouble (`code`), where, and
+ * what is wrong as a note the UI translates. The message is the English, naming the kind and where.
+ */
 export class ListParseError extends Error {
   constructor(
-    readonly fileKind: string,
+    /** What the file was read as ("UN consolidated list XML"); null when not yet known. */
+    readonly fileKind: string | null,
     readonly code: ListErrorCode,
-    /** "line 12", "line 12, column 4", "record KPi.033", "sheet X row 7" … or null for the file as a whole. */
-    readonly at: string | null,
+    /** Null for the file as a whole. */
+    readonly at: ListPlace | null,
     /** What is wrong, without the file or the place. */
-    readonly detail: string,
+    readonly note: ListNote,
+    /** The user's name for the file, once known (the parsers have only a path). */
+    readonly file: string | null = null,
   ) {
-    super(`${fileKind}: ${detail}${at ? ` (at ${at})` : ''}`);
+    super(`${[file, fileKind, noteText(note)].filter(Boolean).join(': ')}${at ? ` (at ${placeText(at)})` : ''}`);
     this.name = 'ListParseError';
   }
+
+  /** The same error, naming the user's file. */
+  naming(file: string): ListParseError {
+    return new ListParseError(this.fileKind, this.code, this.at, this.note, file);
+  }
 }
+
+/** Thrown by a record's builder: the record is skipped with this note. */
+export class RecordProblem extends Error {
+  constructor(readonly note: ListNote) {
+    super(noteText(note));
+    this.name = 'RecordProblem';
+  }
+}
+
+/** Why a record's builder failed: its own note, or an unexpected error's message. */
+export const recordNote = (error: unknown): ListNote =>
+  error instanceof RecordProblem ? error.note : note('unreadable_record', { cause: error instanceof Error ? error.message : String(error) });
+
+/** A place that is a line of the file, and a record named there. */
+export const lineAt = (line: number, record?: string): ListPlace => (record === undefined ? { line } : { line, record });
 
 export interface ParsedList {
   list: DesignationList;
@@ -52,11 +79,11 @@ export class Collector {
   readonly report: ParseReport = { entries: 0, names: 0, skipped: [], removed: 0, warnings: [] };
   constructor(private readonly options: ParseOptions = {}) {}
 
-  add(entry: DesignationEntry, at: string): void {
+  add(entry: DesignationEntry, at: ListPlace): void {
     const checked = DesignationEntrySchema.safeParse(entry);
     if (!checked.success) {
       const issue = checked.error.issues[0];
-      this.skip(at, `invalid entry ${entry.listId}: ${issue?.path.join('.')} ${issue?.message}`);
+      this.skip(at, note('invalid_entry', { ref: entry.listId, field: issue?.path.join('.') ?? '', problem: issue?.message ?? '' }));
       return;
     }
     this.report.entries += 1;
@@ -65,8 +92,12 @@ export class Collector {
     if (this.options.collect !== false) this.entries.push(checked.data);
   }
 
-  skip(at: string, reason: string): void {
-    this.report.skipped.push({ at, reason });
+  skip(at: ListPlace, reason: ListNote): void {
+    this.report.skipped.push({ at, note: reason });
+  }
+
+  warn(at: ListPlace | null, warning: ListNote): void {
+    this.report.warnings.push({ at, note: warning });
   }
 
   /** A record the list marks as removed: counted, not read, and not reported as skipped. */
@@ -75,22 +106,22 @@ export class Collector {
   }
 
   /** Builds one record's entry; one that cannot be read or has no name is skipped, with why. */
-  record(at: string, build: () => DesignationEntry): void {
+  record(at: ListPlace, build: () => DesignationEntry): void {
     let entry: DesignationEntry;
     try {
       entry = build();
     } catch (error) {
-      this.skip(at, (error as Error).message);
+      this.skip(at, recordNote(error));
       return;
     }
-    if (entry.names.length === 0) this.skip(at, 'no name');
+    if (entry.names.length === 0) this.skip(at, note('no_name'));
     else this.add(entry, at);
   }
 
   /** A file in which not one record was found is not a list of this kind. */
-  requireRecords(fileKind: string, what: string): void {
+  requireRecords(fileKind: string, none: ListNote): void {
     if (this.report.entries === 0 && this.report.skipped.length === 0 && this.report.removed === 0) {
-      throw new ListParseError(fileKind, 'wrong_kind', null, `no ${what} found`);
+      throw new ListParseError(fileKind, 'wrong_kind', null, none);
     }
   }
 }
@@ -164,26 +195,26 @@ const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
 /** The first bytes: refuses HTML pages, UTF-16/32 and non-UTF-8 declarations, and non-XML. */
 function sniffXml(head: Buffer, fileKind: string): void {
-  if (head.length === 0) throw new ListParseError(fileKind, 'empty', null, 'the file is empty');
+  if (head.length === 0) throw new ListParseError(fileKind, 'empty', null, note('empty'));
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-    throw new ListParseError(fileKind, 'encoding', 'line 1', 'the file is UTF-16; expected UTF-8');
+    throw new ListParseError(fileKind, 'encoding', lineAt(1), note('utf16', { expected: 'UTF-8' }));
   }
   if (head.length >= 4 && (head[0] === 0 || head[1] === 0)) {
-    throw new ListParseError(fileKind, 'encoding', 'line 1', 'the file is UTF-16 or UTF-32; expected UTF-8');
+    throw new ListParseError(fileKind, 'encoding', lineAt(1), note('utf16_or_32'));
   }
   let start = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   const text = head.subarray(start, start + 4096).toString('latin1');
   start = 0;
   const trimmed = text.trimStart();
   if (/^<!doctype\s+html|^<html[\s>]|^<head[\s>]|^<body[\s>]/i.test(trimmed) || /<html[\s>]/i.test(trimmed.slice(0, 1024))) {
-    throw new ListParseError(fileKind, 'html_page', 'line 1', 'this is an HTML page (an error page saved instead of the list?), not the XML list');
+    throw new ListParseError(fileKind, 'html_page', lineAt(1), note('html_page'));
   }
   if (!trimmed.startsWith('<')) {
-    throw new ListParseError(fileKind, 'wrong_kind', 'line 1', 'this is not an XML file');
+    throw new ListParseError(fileKind, 'wrong_kind', lineAt(1), note('not_xml'));
   }
   const decl = /^<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/i.exec(trimmed);
   if (decl && !/^utf-?8$/i.test(decl[1] ?? '')) {
-    throw new ListParseError(fileKind, 'encoding', 'line 1', `the file declares encoding ${decl[1]}; expected UTF-8`);
+    throw new ListParseError(fileKind, 'encoding', lineAt(1), note('declared_encoding', { encoding: decl[1] ?? '' }));
   }
 }
 
@@ -229,7 +260,7 @@ export async function streamXml(opts: XmlStreamOptions): Promise<void> {
     if (!rootSeen) {
       rootSeen = true;
       if (!opts.roots.includes(name)) {
-        throw new ListParseError(fileKind, 'wrong_kind', `line ${parser.line}`, `the root element is <${tag.name}>, expected <${opts.roots.join('> or <')}>`);
+        throw new ListParseError(fileKind, 'wrong_kind', lineAt(parser.line), note('xml_wrong_root', { root: tag.name, expected: opts.roots.join('> or <') }));
       }
       opts.onRoot?.(tag.attributes as Record<string, string>);
       return;
@@ -275,31 +306,31 @@ export async function streamXml(opts: XmlStreamOptions): Promise<void> {
       } catch {
         const bad = firstInvalidUtf8(chunk);
         const line = linesBefore + countNewlines(chunk, bad === -1 ? 0 : bad) + 1;
-        throw new ListParseError(fileKind, 'encoding', `line ${line}`, 'the file is not valid UTF-8 (another encoding?)');
+        throw new ListParseError(fileKind, 'encoding', lineAt(line), note('not_utf8'));
       }
       linesBefore += countNewlines(chunk);
       parser.write(text);
     }
-    if (first) throw new ListParseError(fileKind, 'empty', null, 'the file is empty');
+    if (first) throw new ListParseError(fileKind, 'empty', null, note('empty'));
     try {
       decoder.decode();
     } catch {
-      throw new ListParseError(fileKind, 'truncated', `line ${linesBefore + 1}`, 'the file ends inside a character: cut short?');
+      throw new ListParseError(fileKind, 'truncated', lineAt(linesBefore + 1), note('cut_in_character'));
     }
     const endLine = parser.line;
     try {
       parser.close();
     } catch (e) {
-      throw new ListParseError(fileKind, 'truncated', `line ${endLine}`, `the file ends before the list does (download cut short?): ${(e as Error).message}`);
+      throw new ListParseError(fileKind, 'truncated', lineAt(endLine), note('cut_before_end_because', { cause: (e as Error).message }));
     }
-    if (!rootSeen) throw new ListParseError(fileKind, 'wrong_kind', null, 'no XML element found');
+    if (!rootSeen) throw new ListParseError(fileKind, 'wrong_kind', null, note('xml_no_element'));
     if (depth !== 0 || stack.length > 0) {
-      throw new ListParseError(fileKind, 'truncated', `line ${endLine}`, 'the file ends before the list does (download cut short?)');
+      throw new ListParseError(fileKind, 'truncated', lineAt(endLine), note('cut_before_end'));
     }
   } catch (e) {
     stream.destroy();
     if (e instanceof ListParseError) throw e;
-    throw new ListParseError(fileKind, 'malformed', `line ${parser.line}, column ${parser.column}`, `not well-formed XML: ${(e as Error).message}`);
+    throw new ListParseError(fileKind, 'malformed', { line: parser.line, column: parser.column }, note('xml_malformed', { cause: (e as Error).message }));
   }
 }
 

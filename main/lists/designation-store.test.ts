@@ -1,3 +1,4 @@
+import { problemText } from '../../shared/domain/list-notes';
 import { describe, expect, it } from 'vitest';
 import type { Authority, DesignationEntry, DesignationList } from '../../shared/domain/designations';
 import type { ListImportReport } from '../../shared/contract/channels/lists';
@@ -12,6 +13,7 @@ import {
   KeyIndex,
   beginImport,
   commitImport,
+  currentList,
   currentLists,
   entryByRef,
   getEntry,
@@ -49,7 +51,7 @@ function feed(writer: EntryWriter, authority: Authority | null, entries: Iterabl
   let i = 0;
   for (const e of entries) {
     const item = preparer.prepare(e, withKeys(i++));
-    if (isSkipped(item)) writer.skip(item.at, item.reason);
+    if (isSkipped(item)) writer.skip(item.at, item.note);
     else writer.add(item);
   }
 }
@@ -101,14 +103,34 @@ describe('the designation store', () => {
     const { writer } = await store(db, mixed, [au, person('A-2', 'DOE, Jane'), { ...person('A-1', 'SMITH, Johnny'), authority: 'AU' }]);
     expect(writer.entries).toBe(1);
     expect(writer.skipped).toEqual([
-      { at: 'entry A-2', reason: 'the entry names no authority, and its list has none' },
-      { at: 'entry A-1', reason: 'listed twice under the reference A-1: the first is kept' },
+      { at: { entry: 'A-2' }, note: { code: 'no_authority' } },
+      { at: { entry: 'A-1' }, note: { code: 'listed_twice', values: { ref: 'A-1' } } },
+    ]);
+    expect(writer.skipped.map(problemText)).toEqual([
+      'entry A-2: the entry names no authority, and its list has none',
+      'entry A-1: listed twice under the reference A-1: the first is kept',
     ]);
     expect(entryByRef(db, 'opensanctions-test', 'A-1')).toMatchObject({ authority: 'AU', list: { authority: null }, entry: { names: [{ value: 'SMITH, John' }] } });
     // An entry's own authority wins over its list's.
     await store(db, UN_LIST, [{ ...person('X-1', 'DOE, Jane'), authority: 'EU' }, person('X-2', 'ROE, Richard')]);
     expect(entryByRef(db, 'un-sc', 'X-1')!.authority).toBe('EU');
     expect(entryByRef(db, 'un-sc', 'X-2')!.authority).toBe('UN');
+  });
+
+  it('reads a report stored before its notes had codes, keeping its English as written', async () => {
+    const { db } = testContext();
+    await store(db, UN_LIST, [person('X-1', 'DOE, Jane')]);
+    const old = { skippedCount: 1, skipped: [{ at: 'line 3', reason: 'no name' }], warnings: ['the file says it holds 6 records; 5 were found'] };
+    db.prepare("UPDATE designation_lists SET report = ? WHERE key = 'un-sc' AND state = 'current'").run(JSON.stringify(old));
+    const { report, summary } = currentList(db, 'un-sc')!;
+    expect(report).toMatchObject({
+      skippedCount: 1,
+      removedCount: 0,
+      skipped: [{ at: { text: 'line 3' }, note: { code: 'as_written', values: { text: 'no name' } } }],
+      warnings: [{ at: null, note: { code: 'as_written', values: { text: 'the file says it holds 6 records; 5 were found' } } }],
+    });
+    expect(report.skipped.map(problemText)).toEqual(['line 3: no name']);
+    expect(summary.warnings).toEqual(report.warnings);
   });
 
   it('writes in batches of 2,000, each committed before the next, and its keys in tables of a chunk of entries each, one row per key', async () => {

@@ -23,9 +23,10 @@ import type {
 } from '../../shared/contract/channels/lists';
 import { LIST_SKIPPED_KEPT } from '../../shared/contract/channels/lists';
 import type { Authority, DesignationEntry, DesignationList, ListFormat } from '../../shared/domain/designations';
+import { note, type ListNote, type ListPlace, type ListProblem, type ListSkip } from '../../shared/domain/list-notes';
 import { Failure } from '../ipc/failure';
 import { NAME_KEYS_VERSION } from '../screening/name-keys';
-import { KeyMemo, type PreparedEntry, type SkippedRecord } from './prepared-entry';
+import { KeyMemo, type PreparedEntry } from './prepared-entry';
 
 /** Entries per write transaction: large enough to amortise the commit, small enough to stay responsive. */
 export const ENTRY_BATCH = 2000;
@@ -345,7 +346,7 @@ export class EntryWriter {
   entries = 0;
   names = 0;
   skippedCount = 0;
-  readonly skipped: SkippedRecord[] = [];
+  readonly skipped: ListSkip[] = [];
   private pending: PreparedEntry[] = [];
   private readonly insertEntry: Statement;
   private readonly insertIdentifiers: BulkInsert;
@@ -374,9 +375,9 @@ export class EntryWriter {
     db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   }
 
-  skip(at: string, reason: string): void {
+  skip(at: ListPlace, reason: ListNote): void {
     this.skippedCount++;
-    if (this.skipped.length < LIST_SKIPPED_KEPT) this.skipped.push({ at, reason });
+    if (this.skipped.length < LIST_SKIPPED_KEPT) this.skipped.push({ at, note: reason });
   }
 
   add(prepared: PreparedEntry): void {
@@ -428,7 +429,7 @@ export class EntryWriter {
     for (const entry of batch) {
       const inserted = this.insertEntry.run(this.listId, entry.listRef, entry.authority, entry.type, entry.programmes, entry.listedOn, entry.json);
       if (inserted.changes === 0) {
-        this.skip(`entry ${entry.listRef}`, `listed twice under the reference ${entry.listRef}: the first is kept`);
+        this.skip({ entry: entry.listRef }, note('listed_twice', { ref: entry.listRef }));
         continue;
       }
       const id = Number(inserted.lastInsertRowid);
@@ -634,16 +635,26 @@ interface ListRow {
   keys_version: number;
 }
 
+/** A report stored before its notes had codes: its English kept as written. */
+interface OldReport {
+  skipped?: (ListSkip | { at: string; reason: string })[];
+  warnings?: (ListProblem | string)[];
+}
+
 /** A version's stored report; one stored before removed records were counted apart has them among the skipped. */
-const storedReport = (row: ListRow): ListImportReport => ({
-  entries: row.entry_count,
-  names: row.name_count,
-  skippedCount: 0,
-  skipped: [],
-  removedCount: 0,
-  warnings: [],
-  ...(JSON.parse(row.report) as Partial<ListImportReport>),
-});
+const storedReport = (row: ListRow): ListImportReport => {
+  const stored = JSON.parse(row.report) as Omit<Partial<ListImportReport>, keyof OldReport> & OldReport;
+  const asWritten = (text: string) => note('as_written', { text });
+  return {
+    entries: row.entry_count,
+    names: row.name_count,
+    skippedCount: 0,
+    removedCount: 0,
+    ...stored,
+    skipped: (stored.skipped ?? []).map((s) => ('reason' in s ? { at: { text: s.at }, note: asWritten(s.reason) } : s)),
+    warnings: (stored.warnings ?? []).map((w) => (typeof w === 'string' ? { at: null, note: asWritten(w) } : w)),
+  };
+};
 
 function summaryOf(row: ListRow): ListSummary {
   const report = storedReport(row);

@@ -11,7 +11,8 @@ import zlib from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { SaxesParser } from 'saxes';
 import type { ListFormat } from '../../shared/domain/designations';
-import { ListParseError } from './common';
+import { note, type ListNoteCode } from '../../shared/domain/list-notes';
+import { ListParseError, lineAt } from './common';
 import { headerKey, isUkCsvHeader } from './uk-csv';
 
 /** A list file: where its bytes are (never shown) and the name the user gave it (always shown). */
@@ -89,18 +90,18 @@ export const FORMAT_RULES: readonly FormatRule[] = [
 ];
 
 /** Files that are recognisably something else: what to tell the user. */
-const NOT_A_LIST: readonly { matches(s: FileSniff): boolean; detail: string }[] = [
+const NOT_A_LIST: readonly { matches(s: FileSniff): boolean; note: ListNoteCode }[] = [
   // OFSI's Consolidated List CSV (ConList.csv): a "Last Updated" line, then Name 6 … Group ID, no Unique ID.
   {
     matches: (s) => s.kind === 'text' && s.csvLines.some((l) => l.map(headerKey).includes('name6') && l.map(headerKey).includes('groupid')),
-    detail: "this is OFSI's Consolidated List (ConList.csv), retired in January 2026: import the UK Sanctions List (CSV or XML) from the FCDO instead",
+    note: 'uk_conlist',
   },
-  { matches: (s) => s.kind === 'pdf', detail: 'this is a PDF document, not a sanctions list file' },
-  { matches: (s) => s.kind === 'ole', detail: 'this is an old Excel 97–2003 (.xls) or other Office file: save it as .xlsx and import that' },
-  { matches: (s) => s.zipEntries.some((e) => e.startsWith('word/')), detail: 'this is a Word document, not a sanctions list file' },
-  { matches: (s) => s.kind === 'zip', detail: 'this is a zip archive: unpack it and import the list inside' },
-  { matches: (s) => s.gzip, detail: 'this file is gzip-compressed: unpack it and import the file inside' },
-  { matches: (s) => s.kind === 'text' && s.csvFields !== null, detail: 'this CSV file is not one Casebench reads (of CSV lists it reads the UK Sanctions List and the OFAC legacy set: sdn.csv, add.csv, alt.csv, sdn_comments.csv)' },
+  { matches: (s) => s.kind === 'pdf', note: 'pdf' },
+  { matches: (s) => s.kind === 'ole', note: 'old_excel' },
+  { matches: (s) => s.zipEntries.some((e) => e.startsWith('word/')), note: 'word' },
+  { matches: (s) => s.kind === 'zip', note: 'zip' },
+  { matches: (s) => s.gzip, note: 'gzip' },
+  { matches: (s) => s.kind === 'text' && s.csvFields !== null, note: 'csv_unknown' },
 ];
 
 const HEAD_BYTES = 64 * 1024;
@@ -233,27 +234,24 @@ export function detectFormat(files: readonly ListInput[], given?: ListFormat): D
   const sniffs = files.map(sniffFile);
   const formats = sniffs.map((sniff, i) => {
     const name = files[i]!.name;
-    if (sniff.kind === 'empty') throw new ListParseError(name, 'empty', null, 'the file is empty');
-    if (sniff.kind === 'html') {
-      throw new ListParseError(name, 'html_page', 'line 1', 'this is an HTML page (an error page saved instead of the list?), not a sanctions list file');
-    }
+    if (sniff.kind === 'empty') throw new ListParseError(null, 'empty', null, note('empty'), name);
+    if (sniff.kind === 'html') throw new ListParseError(null, 'html_page', lineAt(1), note('html_page'), name);
     if (given) return given;
     const rule = FORMAT_RULES.find((r) => r.matches(sniff) && (!sniff.gzip || r.gzip));
     if (rule) return rule.format;
     const known = NOT_A_LIST.find((k) => k.matches(sniff));
-    if (known) throw new ListParseError(name, 'wrong_kind', null, known.detail);
-    if (sniff.kind === 'xml' && sniff.xmlRoot) {
-      throw new ListParseError(name, 'wrong_kind', null, `this XML file's root element is <${sniff.xmlRoot}>, which is not a sanctions list Casebench reads`);
-    }
-    throw new ListParseError(name, 'wrong_kind', null, 'this is not a sanctions list file Casebench can read');
+    if (known) throw new ListParseError(null, 'wrong_kind', null, note(known.note), name);
+    if (sniff.kind === 'xml' && sniff.xmlRoot) throw new ListParseError(null, 'wrong_kind', null, note('xml_root_unknown', { root: sniff.xmlRoot }), name);
+    throw new ListParseError(null, 'wrong_kind', null, note('not_a_list'), name);
   });
   const format = formats[0]!;
   const other = formats.findIndex((f) => f !== format);
   if (other !== -1) {
-    throw new ListParseError(files[other]!.name, 'wrong_kind', null, `this file is a different list format (${formats[other]}) from ${files[0]!.name} (${format}): import one list at a time`);
+    const mixed = note('formats_mixed', { format: formats[other]!, first: files[0]!.name, firstFormat: format });
+    throw new ListParseError(null, 'wrong_kind', null, mixed, files[other]!.name);
   }
   if (files.length > 1 && !FORMAT_RULES.find((r) => r.format === format)?.multiFile) {
-    throw new ListParseError(files[1]!.name, 'wrong_kind', null, `this list (${format}) is one file: import one file at a time`);
+    throw new ListParseError(null, 'wrong_kind', null, note('one_file_only', { format }), files[1]!.name);
   }
   return { format, sniffs };
 }

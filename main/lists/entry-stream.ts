@@ -11,7 +11,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DesignationList, ListFormat, ParseReport } from '../../shared/domain/designations';
-import { Failure } from '../ipc/failure';
+import { note, noteText, type ListNote, type ListPlace } from '../../shared/domain/list-notes';
+import { ListUnreadable } from '../ipc/failure';
 import { ListParseError } from './common';
 import type { ListInput } from './detect';
 import { EntryPreparer, type ReadItem } from './prepared-entry';
@@ -35,6 +36,11 @@ export const WORKER_HEAP_MIB = 512;
  * third of the work: shared this way, both threads stay busy whichever is faster on the machine.
  */
 export const KEYS_HERE_FROM = 2;
+
+function tooLarge(file: string, mib: number): ListUnreadable {
+  const tooBig = note('too_large', { mib });
+  return new ListUnreadable(`${file}: ${noteText(tooBig)}; the previous version is still in use.`, { file, at: null, note: tooBig });
+}
 
 export interface ReadRequest {
   files: ListInput[];
@@ -68,19 +74,19 @@ export interface WorkerInput {
 
 /** An error crossing the thread boundary: a list's own error keeps its parts. */
 export type SentError =
-  | { kind: 'list'; fileKind: string; code: ListParseError['code']; at: string | null; detail: string }
+  | { kind: 'list'; fileKind: string | null; code: ListParseError['code']; at: ListPlace | null; note: ListNote; file: string | null }
   | { kind: 'other'; message: string; stack?: string };
 
 export type WorkerMessage = { type: 'items'; items: ReadItem[] } | { type: 'done'; outcome: ReadOutcome } | { type: 'failed'; error: SentError };
 
 export function sendable(error: unknown): SentError {
-  if (error instanceof ListParseError) return { kind: 'list', fileKind: error.fileKind, code: error.code, at: error.at, detail: error.detail };
+  if (error instanceof ListParseError) return { kind: 'list', fileKind: error.fileKind, code: error.code, at: error.at, note: error.note, file: error.file };
   const e = error instanceof Error ? error : new Error(String(error));
   return { kind: 'other', message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
 }
 
 function received(error: SentError): Error {
-  if (error.kind === 'list') return new ListParseError(error.fileKind, error.code, error.at, error.detail);
+  if (error.kind === 'list') return new ListParseError(error.fileKind, error.code, error.at, error.note, error.file);
   const e = new Error(error.message);
   if (error.stack) e.stack = error.stack;
   return e;
@@ -164,10 +170,7 @@ export function readInWorker(
     worker.on('error', (error: Error & { code?: string }) =>
       settle(
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new Failure(
-              'LIST_UNREADABLE',
-              `${request.files[0]!.name}: the list is too large to read here (it needs more than ${heapMib} MiB of memory); the previous version is still in use.`,
-            )
+          ? tooLarge(request.files[0]!.name, heapMib)
           : error,
       ),
     );

@@ -81,7 +81,7 @@ describe('EU financial sanctions list, FSF XML 1.1', () => {
     it('a truncated download (cut in half)', async () => {
       const err = await failure(parseEuFsfXml(truncatedCopy(EU, 'eu-half.xml')));
       expect(err.code).toBe('truncated');
-      expect(err.at).toMatch(/^line \d+$/);
+      expect(err.at).toEqual({ line: expect.any(Number) });
     });
     it('UTF-16 instead of UTF-8', async () => {
       const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fs.readFileSync(EU, 'utf8'), 'utf16le')]);

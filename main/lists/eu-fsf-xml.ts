@@ -4,8 +4,11 @@
  * <sanctionEntity> at a time. Everything is in attributes; "" means absent and country "00" unknown.
  */
 import type { DesignationEntry, DesignationName, IdentifierType } from '../../shared/domain/designations';
+import { note } from '../../shared/domain/list-notes';
 import {
   Collector,
+  RecordProblem,
+  lineAt,
   children,
   clean,
   countryCode,
@@ -40,7 +43,7 @@ const ID_TYPES: Record<string, IdentifierType> = {
 
 function toEntry(node: XmlNode): DesignationEntry {
   const ref = attr(node, 'euReferenceNumber') ?? attr(node, 'logicalId');
-  if (!ref) throw new Error('no euReferenceNumber or logicalId');
+  if (!ref) throw new RecordProblem(note('no_fields', { first: 'euReferenceNumber', second: 'logicalId' }));
   const subject = children(node, 'subjectType')[0];
   const code = subject ? attr(subject, 'code') : null;
   const e = emptyEntry(ref, code ? (TYPES[code] ?? 'unknown') : 'unknown');
@@ -149,11 +152,11 @@ export async function parseEuFsfXml(path: string, options: ParseOptions = {}): P
       listDate = partialDate(attrs.generationDate);
     },
     onRecord: (node, line) => {
-      const at = `line ${line}, sanctionEntity ${attr(node, 'logicalId') ?? '?'}`;
+      const at = lineAt(line, `sanctionEntity ${attr(node, 'logicalId') ?? '?'}`);
       out.record(at, () => toEntry(node));
     },
   });
-  out.requireRecords(EU_FILE_KIND, 'sanctionEntity records');
+  out.requireRecords(EU_FILE_KIND, note('no_records', { what: 'sanctionEntity' }));
   return {
     list: { key: 'eu-fsf', authority: 'EU', format: 'eu_fsf_xml', listName: 'EU Consolidated Financial Sanctions List', listDate },
     entries: out.entries,

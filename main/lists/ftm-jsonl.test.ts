@@ -1,3 +1,4 @@
+import { problemText } from '../../shared/domain/list-notes';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
@@ -249,10 +250,11 @@ describe('FollowTheMoney JSON lines', () => {
       });
       expect(report.entries).toBe(2);
       expect(report.warnings).toEqual([
-        '1 entities named by Sanctions are not in the file',
-        '1 persons or organisations without a Sanction (relatives, owners …) were not read as designations',
-        'not read as designations: 1 Address',
+        { at: null, note: { code: 'ftm_unmatched_sanctions', values: { n: 1 } } },
+        { at: null, note: { code: 'ftm_not_designated', values: { n: 1 } } },
+        { at: null, note: { code: 'ftm_other_schemas', values: { list: '1 Address' } } },
       ]);
+      expect(problemText(report.warnings[2]!)).toBe('not read as designations: 1 Address');
     });
 
     it('maps authorities: partners by country or name, the UN by name, others kept with their programme', async () => {
@@ -290,12 +292,12 @@ describe('FollowTheMoney JSON lines', () => {
       lines[6] = 'Sanction; not json';
       const err = await failure(parseFtmJsonl(tempFile('bad-line.ftm.json', lines.join('\n'))));
       expect(err.code).toBe('malformed');
-      expect(err.at).toBe('line 7');
+      expect(err.at).toEqual({ line: 7 });
       expect(err.message).toMatch(/^FollowTheMoney JSON lines: the line is not a JSON object \(at line 7\)$/);
       lines[6] = '{"id": "x", "schema": Person, "properties": {}}';
       const braces = await failure(parseFtmJsonl(tempFile('bad-json.ftm.json', lines.join('\n'))));
       expect(braces.code).toBe('malformed');
-      expect(braces.at).toBe('line 7');
+      expect(braces.at).toEqual({ line: 7 });
       expect(braces.message).toMatch(/not JSON: /);
     });
 
@@ -304,13 +306,13 @@ describe('FollowTheMoney JSON lines', () => {
       const cut = tempFile('cut.ftm.json', text.slice(0, text.length - 30));
       const err = await failure(parseFtmJsonl(cut));
       expect(err.code).toBe('truncated');
-      expect(err.at).toBe('line 40');
+      expect(err.at).toEqual({ line: 40 });
       expect(err.message).toMatch(/the last line is cut short/);
       const { file } = await real;
       const half = truncatedCopy(file, 'real-half.ftm.json');
       const halfErr = await failure(parseFtmJsonl(half));
       expect(halfErr.code).toBe('truncated');
-      expect(halfErr.at).toBe(`line ${fs.readFileSync(half, 'utf8').split('\n').length}`);
+      expect(halfErr.at).toEqual({ line: fs.readFileSync(half, 'utf8').split('\n').length });
     });
 
     it('an HTML error page, XML and CSV lists, a pretty-printed JSON file, an empty file', async () => {
@@ -318,11 +320,11 @@ describe('FollowTheMoney JSON lines', () => {
       expect(html.code).toBe('html_page');
       expect(html.message).toMatch(/^FollowTheMoney JSON lines: .*HTML page.*\(at line 1\)$/);
       const xml = await failure(parseFtmJsonl(fixture('un', 'un_consolidated_2026-02-27_excerpt.xml')));
-      expect([xml.code, xml.at]).toEqual(['wrong_kind', 'line 1']);
+      expect([xml.code, xml.at, xml.note.code]).toEqual(['wrong_kind', { line: 1 }, 'xml_not_jsonl']);
       const csv = await failure(parseFtmJsonl(fixture('us-ofac-sdn', 'watchman-ofactest', 'sdn.csv')));
       expect(csv.code).toBe('wrong_kind');
       const pretty = await failure(parseFtmJsonl(tempFile('pretty.json', JSON.stringify({ id: 'x', schema: 'Person', properties: {} }, null, 2))));
-      expect([pretty.code, pretty.at]).toEqual(['wrong_kind', 'line 1']);
+      expect([pretty.code, pretty.at]).toEqual(['wrong_kind', { line: 1 }]);
       const other = await failure(parseFtmJsonl(tempFile('other.jsonl', '{"name": "not an entity"}\n')));
       expect(other.message).toMatch(/not a FollowTheMoney entity/);
       expect((await failure(parseFtmJsonl(tempFile('empty.ftm.json', '')))).code).toBe('empty');
@@ -335,10 +337,10 @@ describe('FollowTheMoney JSON lines', () => {
       lines[11] = JSON.stringify(entity);
       const err = await failure(parseFtmJsonl(tempFile('latin.ftm.json', iconv.encode(lines.join('\n'), 'win1252'))));
       expect(err.code).toBe('encoding');
-      expect(err.at).toBe('line 12');
+      expect(err.at).toEqual({ line: 12 });
       expect(err.message).toMatch(/not valid UTF-8/);
       const utf16 = await failure(parseFtmJsonl(tempFile('utf16.ftm.json', iconv.encode(lines.join('\n'), 'utf16'))));
-      expect([utf16.code, utf16.at]).toEqual(['encoding', 'line 1']);
+      expect([utf16.code, utf16.at]).toEqual(['encoding', { line: 1 }]);
     });
   });
 });

@@ -17,10 +17,13 @@ import readline from 'node:readline';
 import { Transform, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import type { Authority, DesignationEntry, DesignationName, IdentifierType } from '../../shared/domain/designations';
+import { note, type ListNote } from '../../shared/domain/list-notes';
 import {
   Collector,
   ListParseError,
   countryCode,
+  lineAt,
+  recordNote,
   detectScript,
   emptyEntry,
   firstInvalidUtf8,
@@ -70,7 +73,7 @@ function strictUtf8(): Transform & { endsWithNewline: () => boolean } {
       } catch {
         const bad = firstInvalidUtf8(chunk);
         const line = lines + countNewlines(chunk, bad === -1 ? chunk.length : bad) + 1;
-        done(new ListParseError(FTM_FILE_KIND, 'encoding', `line ${line}`, 'the file is not valid UTF-8 (another encoding?)'));
+        done(new ListParseError(FTM_FILE_KIND, 'encoding', lineAt(line), note('not_utf8')));
         return;
       }
       lines += countNewlines(chunk, chunk.length);
@@ -82,7 +85,7 @@ function strictUtf8(): Transform & { endsWithNewline: () => boolean } {
         const rest = decoder.decode();
         done(null, rest || undefined);
       } catch {
-        done(new ListParseError(FTM_FILE_KIND, 'truncated', `line ${lines + 1}`, 'the file ends inside a character (download cut short?)'));
+        done(new ListParseError(FTM_FILE_KIND, 'truncated', lineAt(lines + 1), note('cut_in_character')));
       }
     },
   });
@@ -101,7 +104,7 @@ async function eachLine(file: string, onLine: (line: string, n: number) => void)
   const fd = fs.openSync(file, 'r');
   const headLen = fs.readSync(fd, head, 0, 2, 0);
   fs.closeSync(fd);
-  if (headLen === 0) throw new ListParseError(FTM_FILE_KIND, 'empty', null, 'the file is empty');
+  if (headLen === 0) throw new ListParseError(FTM_FILE_KIND, 'empty', null, note('empty'));
   const source = fs.createReadStream(file, { highWaterMark: 1024 * 1024 });
   let bytes: Readable = source;
   if (head[0] === 0x1f && head[1] === 0x8b) bytes = source.pipe(zlib.createGunzip());
@@ -109,7 +112,7 @@ async function eachLine(file: string, onLine: (line: string, n: number) => void)
   bytes.on('error', (e: Error & { code?: string }) =>
     text.destroy(
       e.code === 'Z_BUF_ERROR' || e.code === 'Z_DATA_ERROR'
-        ? new ListParseError(FTM_FILE_KIND, 'truncated', null, `the gzip stream is cut short or damaged: ${e.message}`)
+        ? new ListParseError(FTM_FILE_KIND, 'truncated', null, note('gzip_damaged', { cause: e.message }))
         : e,
     ),
   );
@@ -403,18 +406,18 @@ export async function parseFtmJsonl(file: string, options: ParseOptions = {}): P
   let lastLine = 0;
   // A line that is not a JSON object fails the file; whether it is damaged or cut off (the
   // download ended there) only the next line can tell.
-  let suspect: { n: number; why: string } | null = null;
+  let suspect: { n: number; why: ListNote } | null = null;
   const pass1 = await eachLine(file, (raw, n) => {
     const line = raw.trim();
     if (line === '') return;
-    if (suspect) throw new ListParseError(FTM_FILE_KIND, 'malformed', `line ${suspect.n}`, suspect.why);
+    if (suspect) throw new ListParseError(FTM_FILE_KIND, 'malformed', lineAt(suspect.n), suspect.why);
     lastLine = n;
     if (firstLine === 0) {
       firstLine = n;
       sniffFirstLine(line, n);
     }
     if (line.charCodeAt(0) !== 123 /* { */ || line.charCodeAt(line.length - 1) !== 125 /* } */) {
-      suspect = { n, why: 'the line is not a JSON object' };
+      suspect = { n, why: note('not_json_object') };
       return;
     }
     // Only Sanctions are parsed now; pass 2 parses the rest.
@@ -423,18 +426,19 @@ export async function parseFtmJsonl(file: string, options: ParseOptions = {}): P
     try {
       obj = parseLine(line);
     } catch (e) {
-      suspect = { n, why: `not JSON: ${(e as Error).message}` };
+      suspect = { n, why: note('not_json', { cause: (e as Error).message }) };
       return;
     }
     if (isObject(obj) && obj.schema === 'Sanction' && isObject(obj.properties)) {
       const targets = strings(obj.properties, 'entity');
       if (targets.length) sanctions.add(targets, sanctionProfile(obj.properties));
-      else out.skip(`line ${n}, Sanction ${String(obj.id)}`, 'a Sanction without an entity');
+      else out.skip(lineAt(n, `Sanction ${String(obj.id)}`), note('sanction_without_entity'));
     }
   });
-  const cut = suspect as { n: number; why: string } | null;
-  if (cut) throw new ListParseError(FTM_FILE_KIND, 'truncated', `line ${cut.n}`, `the last line is cut short (download cut short?): ${cut.why}`);
-  if (firstLine === 0) throw new ListParseError(FTM_FILE_KIND, 'empty', null, 'the file has no entities');
+  // The file's last line is suspect: cut short, as no line follows it.
+  const cut = suspect as { n: number } | null;
+  if (cut) throw new ListParseError(FTM_FILE_KIND, 'truncated', lineAt(cut.n), note('cut_last_line'));
+  if (firstLine === 0) throw new ListParseError(FTM_FILE_KIND, 'empty', null, note('no_entities'));
 
   // Pass 2: the entities.
   const others = new Map<string, number>();
@@ -453,12 +457,12 @@ export async function parseFtmJsonl(file: string, options: ParseOptions = {}): P
       obj = parseLine(line);
     } catch (e) {
       const last = n === lastLine && !pass1.endsWithNewline;
-      throw new ListParseError(FTM_FILE_KIND, last ? 'truncated' : 'malformed', `line ${n}`, `${last ? 'the last line is cut short: ' : ''}not JSON: ${(e as Error).message}`);
+      throw new ListParseError(FTM_FILE_KIND, last ? 'truncated' : 'malformed', lineAt(n), last ? note('cut_last_line') : note('not_json', { cause: (e as Error).message }));
     }
     const entity = obj as FtmLine;
-    const at = `line ${n}, entity ${typeof entity.id === 'string' ? entity.id : '?'}`;
+    const at = lineAt(n, `entity ${typeof entity.id === 'string' ? entity.id : '?'}`);
     if (!isObject(obj) || typeof entity.id !== 'string' || entity.id === '' || typeof entity.schema !== 'string' || !isObject(entity.properties)) {
-      out.skip(`line ${n}`, 'not a FollowTheMoney entity (no id, schema or properties)');
+      out.skip(lineAt(n), note('not_ftm_entity'));
       return;
     }
     const type = TYPES[entity.schema];
@@ -468,7 +472,7 @@ export async function parseFtmJsonl(file: string, options: ParseOptions = {}): P
     }
     const props = valuesOf(entity.properties);
     const taken = sanctions.take(entity.id);
-    if (taken === 'again') return out.skip(at, 'entity id listed twice');
+    if (taken === 'again') return out.skip(at, note('reference_twice', { field: 'entity id' }));
     const topics = props.get('topics') ?? NONE;
     if (taken.length === 0 && entity.target !== true && !topics.includes('sanction')) {
       notDesignated += 1;
@@ -487,7 +491,7 @@ export async function parseFtmJsonl(file: string, options: ParseOptions = {}): P
     try {
       facts = entityFacts(entity.id, type, typeof entity.caption === 'string' ? entity.caption : undefined, props);
     } catch (e) {
-      return out.skip(at, (e as Error).message);
+      return out.skip(at, recordNote(e));
     }
     for (const entry of entriesFor(facts, taken)) {
       authorities.add(entry.authority);
@@ -497,13 +501,13 @@ export async function parseFtmJsonl(file: string, options: ParseOptions = {}): P
 
   let unmatched = 0;
   for (const v of sanctions.byTarget.values()) if (v !== CONSUMED) unmatched += 1;
-  if (unmatched) out.report.warnings.push(`${unmatched} entities named by Sanctions are not in the file`);
-  if (notDesignated) out.report.warnings.push(`${notDesignated} persons or organisations without a Sanction (relatives, owners …) were not read as designations`);
+  if (unmatched) out.warn(null, note('ftm_unmatched_sanctions', { n: unmatched }));
+  if (notDesignated) out.warn(null, note('ftm_not_designated', { n: notDesignated }));
   if (others.size) {
     const list = [...others].sort((a, b) => b[1] - a[1]).map(([schema, count]) => `${count} ${schema}`);
-    out.report.warnings.push(`not read as designations: ${list.join(', ')}`);
+    out.warn(null, note('ftm_other_schemas', { list: list.join(', ') }));
   }
-  out.requireRecords(FTM_FILE_KIND, 'designated persons, organisations, vessels or aircraft');
+  out.requireRecords(FTM_FILE_KIND, note('no_designations'));
 
   const only = authorities.size === 1 ? [...authorities][0] : undefined;
   const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'entities';
@@ -525,21 +529,21 @@ export async function parseFtmJsonl(file: string, options: ParseOptions = {}): P
 
 /** The first line says what the file is: an HTML page, XML, or not FtM at all. */
 function sniffFirstLine(line: string, n: number): void {
-  const at = `line ${n}`;
+  const at = lineAt(n);
   if (line.startsWith('<')) {
     if (/^<!doctype\s+html|^<html[\s>]|^<head[\s>]|^<body[\s>]/i.test(line)) {
-      throw new ListParseError(FTM_FILE_KIND, 'html_page', at, 'this is an HTML page (an error page saved instead of the list?), not JSON lines');
+      throw new ListParseError(FTM_FILE_KIND, 'html_page', at, note('html_page'));
     }
-    throw new ListParseError(FTM_FILE_KIND, 'wrong_kind', at, 'this is an XML file, not FollowTheMoney JSON lines');
+    throw new ListParseError(FTM_FILE_KIND, 'wrong_kind', at, note('xml_not_jsonl'));
   }
-  if (!line.startsWith('{')) throw new ListParseError(FTM_FILE_KIND, 'wrong_kind', at, 'the line is not a JSON object: not FollowTheMoney JSON lines');
+  if (!line.startsWith('{')) throw new ListParseError(FTM_FILE_KIND, 'wrong_kind', at, note('not_jsonl'));
   let obj: unknown;
   try {
     obj = parseLine(line);
   } catch (e) {
-    throw new ListParseError(FTM_FILE_KIND, 'wrong_kind', at, `not one JSON entity per line (${(e as Error).message})`);
+    throw new ListParseError(FTM_FILE_KIND, 'wrong_kind', at, note('not_one_entity_per_line', { cause: (e as Error).message }));
   }
   if (!isObject(obj) || typeof obj.schema !== 'string' || !isObject(obj.properties)) {
-    throw new ListParseError(FTM_FILE_KIND, 'wrong_kind', at, 'JSON, but not a FollowTheMoney entity (no schema and properties)');
+    throw new ListParseError(FTM_FILE_KIND, 'wrong_kind', at, note('json_not_ftm'));
   }
 }

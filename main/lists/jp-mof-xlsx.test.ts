@@ -1,3 +1,4 @@
+import { problemText } from '../../shared/domain/list-notes';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,11 +34,11 @@ describe('Japan MOF asset-freeze workbook (xlsx)', () => {
     const { report } = parsed;
     // Rows the ministry marks 削除 are no longer designations: counted apart, not reported as skipped.
     expect(report.removed).toBe(598);
-    expect(report.skipped).toEqual([{ at: 'sheet 2.タリバーン関係者等 row 276, 告示番号 274', reason: 'no name' }]);
+    expect(report.skipped).toEqual([{ at: { sheet: '2.タリバーン関係者等', row: 276, record: '告示番号 274' }, note: { code: 'no_name' } }]);
     // Two entries are written over several rows each (merged cells repeat their notice number): 14 rows continue them.
-    expect(report.warnings).toEqual([
-      'sheet 7.イラク前政権関係者等 (Ⅲ) row 3, 告示番号 197: one entry written over rows 3, 4, 5, read as one',
-      'sheet 21.ソマリア row 3, 告示番号 1: one entry written over rows 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, read as one',
+    expect(report.warnings.map(problemText)).toEqual([
+      'sheet 7.イラク前政権関係者等 (Ⅲ), row 3, 告示番号 197: one entry written over rows 3, 4, 5, read as one',
+      'sheet 21.ソマリア, row 3, 告示番号 1: one entry written over rows 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, read as one',
     ]);
     expect(report.entries + report.removed + report.skipped.length + 14).toBe(rows);
     expect(report.entries).toBe(2862);
@@ -257,7 +258,7 @@ describe('Japan MOF asset-freeze workbook (xlsx)', () => {
       const half = truncatedCopy(JP, 'mof-half.xlsx');
       const err = await failure(parseJpMofXlsx(half));
       expect(err.code).toBe('truncated');
-      expect(err.at).toBe(`byte ${fs.statSync(half).size}`);
+      expect(err.at).toEqual({ byte: fs.statSync(half).size });
     });
     it('a text export (UTF-16 CSV) saved as .xlsx', async () => {
       const csv = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('告示日付\t告示番号\t日本語表記\r\n', 'utf16le')]);

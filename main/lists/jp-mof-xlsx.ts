@@ -11,11 +11,15 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { DesignationEntry, DesignationName } from '../../shared/domain/designations';
 import type { FuzzyDate } from '../../shared/domain/fuzzy-date';
+import { note, type ListPlace } from '../../shared/domain/list-notes';
 import { Collector, ListParseError, clean, countryCode, detectScript, emptyEntry, partialDate, uniqueNames, type ParseOptions, type ParsedList } from './common';
 import { trimSeparators } from './alias-text';
 import { APPROXIMATE, aliasNames, dateAlternatives, items, spellingsOf } from './jp-mof-cells';
 
 export const JP_FILE_KIND = 'Japan MOF asset-freeze workbook (xlsx)';
+
+/** The start of the file, where its kind shows. */
+const START: ListPlace = { byte: 0 };
 
 /** Our field → header texts that name it (after NFKC and removing whitespace). */
 const FIELDS = {
@@ -103,23 +107,23 @@ function sniff(path: string): void {
   const tail = Buffer.alloc(Math.min(66_000, size));
   fs.readSync(fd, tail, 0, tail.length, size - tail.length);
   fs.closeSync(fd);
-  if (size === 0) throw new ListParseError(JP_FILE_KIND, 'empty', null, 'the file is empty');
+  if (size === 0) throw new ListParseError(JP_FILE_KIND, 'empty', null, note('empty'));
   const text = head.toString('latin1').trimStart();
   if (/^<!doctype\s+html|^<html[\s>]/i.test(text)) {
-    throw new ListParseError(JP_FILE_KIND, 'html_page', 'byte 0', 'this is an HTML page (an error page saved instead of the workbook?), not an xlsx file');
+    throw new ListParseError(JP_FILE_KIND, 'html_page', START, note('html_page'));
   }
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)) {
-    throw new ListParseError(JP_FILE_KIND, 'encoding', 'byte 0', 'this is a Unicode text file (CSV or text export?), not an xlsx workbook');
+    throw new ListParseError(JP_FILE_KIND, 'encoding', START, note('unicode_text_not_xlsx'));
   }
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
-    throw new ListParseError(JP_FILE_KIND, 'wrong_kind', 'byte 0', 'this is an old Excel 97–2003 .xls (or other OLE) file, not xlsx');
+    throw new ListParseError(JP_FILE_KIND, 'wrong_kind', START, note('old_excel'));
   }
   if (!(head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)) {
-    throw new ListParseError(JP_FILE_KIND, 'wrong_kind', 'byte 0', 'this is not an xlsx (zip) file');
+    throw new ListParseError(JP_FILE_KIND, 'wrong_kind', START, note('not_xlsx'));
   }
   // A complete zip ends with its end-of-central-directory record (PK\5\6) within the last 64 KiB.
   if (tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) === -1) {
-    throw new ListParseError(JP_FILE_KIND, 'truncated', `byte ${size}`, 'the zip archive has no end record: the file is cut short (download interrupted?)');
+    throw new ListParseError(JP_FILE_KIND, 'truncated', { byte: size }, note('zip_cut'));
   }
 }
 
@@ -137,7 +141,7 @@ function nationalities(text: string): DesignationEntry['nationalities'] {
 /** A row of a sheet read as an entry, with the rows that continue it. */
 interface SheetRow {
   entry: DesignationEntry;
-  at: string;
+  at: ListPlace;
   rows: number[];
 }
 
@@ -298,7 +302,7 @@ export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): 
   try {
     await wb.xlsx.readFile(path);
   } catch (e) {
-    throw new ListParseError(JP_FILE_KIND, 'malformed', null, `the workbook cannot be read: ${(e as Error).message}`);
+    throw new ListParseError(JP_FILE_KIND, 'malformed', null, note('workbook_unreadable', { cause: (e as Error).message }));
   }
   const out = new Collector(options);
   const sheets: JpSheetInfo[] = [];
@@ -323,7 +327,7 @@ export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): 
       };
       const no = get('noticeNo');
       if (!no) continue;
-      const at = `sheet ${ws.name} row ${r}, 告示番号 ${no}`;
+      const at: ListPlace = { sheet: ws.name, row: r, record: `告示番号 ${no}` };
       const noticeDate = get('noticeDate');
       const dates = noticeDates(noticeDate);
       for (const date of dates) if (!listDate || date > listDate) listDate = date;
@@ -338,18 +342,18 @@ export async function parseJpMofXlsx(path: string, options: ParseOptions = {}): 
         earlier.rows.push(r);
         continue;
       }
-      if (earlier) out.report.warnings.push(`${at}: the notice number of row ${earlier.rows[0]} again, for another name`);
+      if (earlier) out.warn(at, note('jp_number_again', { row: earlier.rows[0]! }));
       const sheetRow = { entry: e, at, rows: [r] };
       read.push(sheetRow);
       if (!earlier) byRef.set(e.listId, sheetRow);
     }
     for (const { entry, at, rows } of read) {
-      if (rows.length > 1) out.report.warnings.push(`${at}: one entry written over rows ${rows.join(', ')}, read as one`);
-      if (entry.names.length === 0) out.skip(at, 'no name');
+      if (rows.length > 1) out.warn(at, note('jp_rows_merged', { rows: rows.join(', ') }));
+      if (entry.names.length === 0) out.skip(at, note('no_name'));
       else out.add(entry, at);
     }
   }
-  if (sheets.length === 0) throw new ListParseError(JP_FILE_KIND, 'wrong_kind', null, 'no sheet has a 告示番号 / 英語表記 header row');
+  if (sheets.length === 0) throw new ListParseError(JP_FILE_KIND, 'wrong_kind', null, note('jp_no_header'));
   return {
     list: { key: 'jp-mof', authority: 'JP', format: 'jp_mof_xlsx', listName: '資産凍結等の措置の対象者 (MOF)', listDate },
     entries: out.entries,

@@ -1,3 +1,4 @@
+import { noteText, problemText } from '../../shared/domain/list-notes';
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -131,12 +132,15 @@ async function refusedImport(bench: Workbench & { dir: string }, file: string, n
   else {
     const job = await settle(bench, started.value.jobId);
     expect(job.state).toBe('failed');
-    error = { code: job.errorCode!, message: job.error! };
+    error = { code: job.errorCode!, message: job.error!, ...(job.listProblem && { listProblem: job.listProblem }) };
   }
   expect(error.code).toBe('LIST_UNREADABLE');
   expect(error.message.startsWith(`${name}: `), error.message).toBe(true);
-  for (const dir of [bench.dir, files, path.dirname(file), ROOT]) expect(error.message).not.toContain(dir);
-  expect(error.message).not.toMatch(/[\\/](tmp|work|home|root|vault)[\\/]/);
+  // The same, for the UI to say in the user's language: the file, where, and what.
+  expect(error.listProblem?.file).toBe(name);
+  expect(error.message).toContain(noteText(error.listProblem!.note));
+  for (const dir of [bench.dir, files, path.dirname(file), ROOT]) expect(error.message + JSON.stringify(error.listProblem)).not.toContain(dir);
+  expect(error.message + JSON.stringify(error.listProblem)).not.toMatch(/[\\/](tmp|work|home|root|vault)[\\/]/);
   // The upload was used up: it is not evidence and is not kept.
   const again = (await bench.router.invoke({ channel: 'lists.import', input: { uploads: uploadsOf([uploaded]) } })) as Result<unknown>;
   expect(again).toMatchObject({ ok: false, error: { code: 'UPLOAD_GONE' } });
@@ -175,9 +179,9 @@ describe('importing the real lists', () => {
         expect(db.prepare("SELECT sum(json_array_length(data, '$.names')) FROM designation_entries WHERE list_id = ?").pluck().get(id), name).toBe(result.report.names);
       });
     }
-    expect(jp!.skipped.filter((s) => s.reason.startsWith('listed twice'))).toEqual([]);
-    expect(jp!.warnings).toContain('sheet 7.イラク前政権関係者等 (Ⅲ) row 3, 告示番号 197: one entry written over rows 3, 4, 5, read as one');
-    expect(jp!.skipped).toEqual([{ at: 'sheet 2.タリバーン関係者等 row 276, 告示番号 274', reason: 'no name' }]);
+    expect(jp!.skipped.filter((s) => s.note.code === 'listed_twice')).toEqual([]);
+    expect(jp!.warnings.map(problemText)).toContain('sheet 7.イラク前政権関係者等 (Ⅲ), row 3, 告示番号 197: one entry written over rows 3, 4, 5, read as one');
+    expect(jp!.skipped).toEqual([{ at: { sheet: '2.タリバーン関係者等', row: 276, record: '告示番号 274' }, note: { code: 'no_name' } }]);
 
     expect((await lists(bench)).map((l) => [l.key, l.entries])).toEqual([
       ['ca-sema', 1369],
@@ -242,13 +246,14 @@ describe('a bad file leaves the list in place', () => {
     fs.writeFileSync(half, xml.subarray(0, xml.length >> 1));
     const truncated = await refusedImport(bench, half, 'consolidated.xml');
     expect(truncated.message).toMatch(/^consolidated\.xml: UN consolidated list XML: the file ends before the list does .*\(at line \d+\)$/);
+    expect(truncated.listProblem).toMatchObject({ at: { line: expect.any(Number) as number }, note: { code: 'cut_before_end_because' } });
     await stillThere();
 
     const page = path.join(files, 'page.xml');
     fs.writeFileSync(page, HTML_ERROR_PAGE);
-    expect((await refusedImport(bench, page, 'consolidated.xml')).message).toBe(
-      'consolidated.xml: this is an HTML page (an error page saved instead of the list?), not a sanctions list file (at line 1)',
-    );
+    const html = await refusedImport(bench, page, 'consolidated.xml');
+    expect(html.message).toBe('consolidated.xml: this is an HTML page (an error page saved instead of the list?), not a sanctions list file (at line 1)');
+    expect(html.listProblem).toEqual({ file: 'consolidated.xml', at: { line: 1 }, note: { code: 'html_page' } });
     await stillThere();
 
     // The EU list, said by the user to be the UN's: the parser refuses its root element.
@@ -279,6 +284,7 @@ describe('a bad file leaves the list in place', () => {
     await wb.xlsx.writeFile(file);
     const error = await refusedImport(bench, file, 'shisantouketsu.xlsx');
     expect(error.message).toBe('shisantouketsu.xlsx: no entry of the list could be read (0 skipped, 2 marked as removed); the previous version is still in use.');
+    expect(error.listProblem).toEqual({ file: 'shisantouketsu.xlsx', at: null, note: { code: 'nothing_read', values: { skipped: 0, removed: 2 } } });
     expect(await lists(bench)).toEqual([]);
   });
 

@@ -8,8 +8,9 @@ import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { LIST_SKIPPED_KEPT, type ListFile, type ListImportInputSchema, type ListImportReport, type ListImportResult } from '../../shared/contract/channels/lists';
 import { DesignationListSchema, type ListFormat } from '../../shared/domain/designations';
+import { note, noteText, type ListNote } from '../../shared/domain/list-notes';
 import { errnoCode } from '../fs/errno';
-import { Failure } from '../ipc/failure';
+import { Failure, ListUnreadable } from '../ipc/failure';
 import type { ServiceContext } from '../services/context';
 import type { EvidenceContext } from '../services/evidence-context';
 import { ListParseError } from './common';
@@ -44,7 +45,17 @@ function withoutPaths(message: string, files: readonly ImportFile[]): string {
   return out.replace(/(?<=^|[\s"'(:=])(?:[A-Za-z]:)?[\\/](?:[^\\/\s"'()]+[\\/])+[^\\/\s"'()]*/g, '(file)');
 }
 
-const unreadable = (error: ListParseError, files: readonly ImportFile[]) => new Failure('LIST_UNREADABLE', withoutPaths(error.message, files));
+/** A note's values with any path taken out, as withoutPaths does for messages. */
+function noteWithoutPaths(n: ListNote, files: readonly ImportFile[]): ListNote {
+  if (!n.values) return n;
+  const values = Object.fromEntries(Object.entries(n.values).map(([k, v]) => [k, typeof v === 'string' ? withoutPaths(v, files) : v]));
+  return { ...n, values };
+}
+
+function unreadable(error: ListParseError, files: readonly ImportFile[]): ListUnreadable {
+  const file = files.find((f) => f.name === error.file)?.name ?? files[0]!.name;
+  return new ListUnreadable(withoutPaths(error.message, files), { file, at: error.at, note: noteWithoutPaths(error.note, files) });
+}
 
 /** SQLite errors the user can act on; null for anything else (a bug). */
 function storageFailure(error: unknown): Failure | null {
@@ -109,7 +120,7 @@ async function importNow(ctx: ServiceContext, prepared: PreparedImport, control:
     if (signal?.aborted) throw cancelled();
     if (writeError) throw writeError;
     try {
-      if (isSkipped(item)) writer.skip(item.at, item.reason);
+      if (isSkipped(item)) writer.skip(item.at, item.note);
       else {
         writer.add(item);
         authorities.add(item.authority);
@@ -135,11 +146,11 @@ async function importNow(ctx: ServiceContext, prepared: PreparedImport, control:
       skippedCount: parsed.report.skipped.length + writer.skippedCount,
       skipped: skipped.slice(0, LIST_SKIPPED_KEPT),
       removedCount: parsed.report.removed,
-      warnings: parsed.report.warnings.slice(0, 200).map((w) => withoutPaths(w, files)),
+      warnings: parsed.report.warnings.slice(0, 200).map((w) => ({ at: w.at, note: noteWithoutPaths(w.note, files) })),
     };
     if (writer.entries === 0) {
-      const removed = report.removedCount > 0 ? `, ${report.removedCount} marked as removed` : '';
-      throw new Failure('LIST_UNREADABLE', `${files[0]!.name}: no entry of the list could be read (${report.skippedCount} skipped${removed}); the previous version is still in use.`);
+      const nothing = note('nothing_read', { skipped: report.skippedCount, removed: report.removedCount });
+      throw new ListUnreadable(`${files[0]!.name}: ${noteText(nothing)}.`, { file: files[0]!.name, at: null, note: nothing });
     }
     if (signal?.aborted) throw cancelled();
     db.prepare('UPDATE designation_lists SET authorities = ? WHERE id = ?').run(JSON.stringify([...authorities].sort()), listId);

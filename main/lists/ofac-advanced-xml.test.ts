@@ -5,6 +5,7 @@
  * the designation dates of the Treasury press releases. The tests check it against the CSV reader's
  * reading of the same real rows. Small XML written in a test (dates, scripts, lists) is marked so.
  */
+import { problemText } from '../../shared/domain/list-notes';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -170,7 +171,7 @@ describe('OFAC SDN advanced XML', () => {
       { value: 'ИВАНОВ Иван', script: 'cyrl', lang: null, strength: 'primary', parts: { given: 'Иван', family: 'ИВАНОВ' }, note: 'Cyrillic' },
       { value: 'PETROV', script: 'latn', lang: null, strength: 'strong', parts: { family: 'PETROV' }, note: 'F.K.A.' },
     ]);
-    expect(report.warnings).toEqual(['SanctionsEntry 7 (line 34) is for profile 99, which is not in the file']);
+    expect(report.warnings.map(problemText)).toEqual(['line 34: SanctionsEntry 7 is for profile 99, which is not in the file']);
   });
 
   it('is recognised by its root element and read through readList', async () => {

@@ -13,8 +13,12 @@
 import type { DesignationEntry, DesignationName } from '../../shared/domain/designations';
 import type { FuzzyDate } from '../../shared/domain/fuzzy-date';
 import type { NameScriptCode } from '../../shared/domain/subjects';
+import { note, type ListPlace } from '../../shared/domain/list-notes';
 import {
   Collector,
+  RecordProblem,
+  lineAt,
+  recordNote,
   child,
   childText,
   children,
@@ -257,10 +261,10 @@ const PARTY: Record<string, DesignationEntry['type']> = { individual: 'person', 
 
 function toEntry(party: XmlNode, ctx: PartyContext): { entry: DesignationEntry; profiles: string[] } {
   const fixedRef = party.attrs.FixedRef;
-  if (!fixedRef) throw new Error('no FixedRef');
+  if (!fixedRef) throw new RecordProblem(note('no_field', { field: 'FixedRef' }));
   const profiles = children(party, 'Profile');
   const profile = profiles[0];
-  if (!profile) throw new Error('no Profile');
+  if (!profile) throw new RecordProblem(note('no_field', { field: 'Profile' }));
   const subType = ref(ctx.refs, 'PartySubType', profile.attrs.PartySubTypeID);
   const partyType = refText(ctx.refs, 'PartyType', subType?.attrs.PartyTypeID).toLowerCase();
   const e = emptyEntry(fixedRef, TRANSPORT[(subType?.text ?? '').toLowerCase()] ?? PARTY[partyType] ?? 'unknown');
@@ -307,7 +311,7 @@ function addSanctions(e: DesignationEntry, sanctions: XmlNode, refs: Refs): void
 export async function parseOfacAdvancedXml(path: string, options: ParseOptions = {}): Promise<ParsedList> {
   const out = new Collector(options);
   const ctx: PartyContext = { refs: new Map(), locations: new Map(), documents: new Map() };
-  const built: { entry: DesignationEntry; at: string }[] = [];
+  const built: { entry: DesignationEntry; at: ListPlace }[] = [];
   const byProfile = new Map<string, DesignationEntry>();
   const listNames = new Set<string>();
   let listDate: string | null = null;
@@ -335,13 +339,13 @@ export async function parseOfacAdvancedXml(path: string, options: ParseOptions =
           break;
         }
         case 'DistinctParty': {
-          const at = `line ${line}, DistinctParty ${node.attrs.FixedRef ?? '?'}`;
+          const at = lineAt(line, `DistinctParty ${node.attrs.FixedRef ?? '?'}`);
           try {
             const { entry, profiles } = toEntry(node, ctx);
             built.push({ entry, at });
             for (const p of profiles) byProfile.set(p, entry);
           } catch (error) {
-            out.skip(at, (error as Error).message);
+            out.skip(at, recordNote(error));
           }
           break;
         }
@@ -350,17 +354,17 @@ export async function parseOfacAdvancedXml(path: string, options: ParseOptions =
           const list = refText(ctx.refs, 'List', node.attrs.ListID);
           if (list) listNames.add(list);
           if (entry) addSanctions(entry, node, ctx.refs);
-          else out.report.warnings.push(`SanctionsEntry ${node.attrs.ID ?? '?'} (line ${line}) is for profile ${node.attrs.ProfileID ?? '?'}, which is not in the file`);
+          else out.warn(lineAt(line), note('ofac_entry_without_profile', { entry: node.attrs.ID ?? '?', profile: node.attrs.ProfileID ?? '?' }));
           break;
         }
       }
     },
   });
   for (const { entry, at } of built) {
-    if (entry.names.length === 0) out.skip(at, 'no name');
+    if (entry.names.length === 0) out.skip(at, note('no_name'));
     else out.add(entry, at);
   }
-  out.requireRecords(OFAC_ADVANCED_FILE_KIND, 'DistinctParty records');
+  out.requireRecords(OFAC_ADVANCED_FILE_KIND, note('no_records', { what: 'DistinctParty' }));
   // The same format carries OFAC's consolidated (non-SDN) lists: a different list, not a new SDN version.
   const sdn = listNames.size === 0 || [...listNames].every((l) => /^SDN List$/i.test(l));
   return {

@@ -1,3 +1,4 @@
+import { problemText } from '../../shared/domain/list-notes';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -122,7 +123,8 @@ describe('OFAC SDN legacy CSV', () => {
   it('reports an alias whose entry is not in sdn.csv as skipped', async () => {
     const { report } = await parseOfacCsv({ sdn: EXCERPT('sdn.csv'), alt: FULL('alt.csv') });
     expect(report.skipped.length).toBeGreaterThan(11000);
-    expect(report.skipped[0]).toEqual({ at: 'alt.csv line 1', reason: 'alias of ent_num 36, which is not in sdn.csv' });
+    expect(report.skipped[0]).toEqual({ at: { file: 'alt.csv', line: 1 }, note: { code: 'alias_of_missing', values: { ref: '36' } } });
+    expect(problemText(report.skipped[0]!)).toBe('alt.csv, line 1: alias of ent_num 36, which is not in sdn.csv');
   });
 
   describe('refuses bad input, naming the file kind and where', () => {
@@ -154,7 +156,7 @@ describe('OFAC SDN legacy CSV', () => {
       const half = raw.subarray(0, Math.floor(raw.length / 2));
       const err = await failure(parseOfacCsv({ sdn: tempFile('sdn-half.csv', half) }));
       expect(err.code).toBe('truncated');
-      expect(err.at).toBe(`line ${crlfLines(half) + 1}`);
+      expect(err.at).toEqual({ line: crlfLines(half) + 1 });
       const add = await failure(parseOfacCsv({ sdn: EXCERPT('sdn.csv'), add: truncatedCopy(FULL('add.csv'), 'add-half.csv') }));
       expect(add.code).toBe('truncated');
       expect(add.message).toMatch(/^OFAC SDN legacy CSV \(add\.csv\)/);

@@ -13,6 +13,7 @@ import zlib from 'node:zlib';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import type { DesignationEntry, DesignationName, IdentifierType } from '../../shared/domain/designations';
+import { note, type ListPlace } from '../../shared/domain/list-notes';
 import {
   Collector,
   ListParseError,
@@ -21,6 +22,7 @@ import {
   detectScript,
   emptyEntry,
   parseDobText,
+  lineAt,
   type ParseOptions,
   type ParsedList,
 } from './common';
@@ -48,16 +50,16 @@ const nul = (v: string | undefined): string | null => {
 /** Checks the first bytes: not HTML, not XML, not UTF-16, not UTF-8 (the files are Windows-1252). */
 function sniff(head: Buffer, kind: string): void {
   if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || head.subarray(0, 64).includes(0))) {
-    throw new ListParseError(kind, 'encoding', 'line 1', 'the file is UTF-16; expected Windows-1252');
+    throw new ListParseError(kind, 'encoding', lineAt(1), note('utf16', { expected: 'Windows-1252' }));
   }
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
-    throw new ListParseError(kind, 'encoding', 'line 1', 'the file is UTF-8 (byte-order mark); expected Windows-1252');
+    throw new ListParseError(kind, 'encoding', lineAt(1), note('utf8_bom_not_1252'));
   }
   const text = head.subarray(0, 1024).toString('latin1').trimStart();
   if (/^<!doctype\s+html|^<html[\s>]/i.test(text)) {
-    throw new ListParseError(kind, 'html_page', 'line 1', 'this is an HTML page (an error page saved instead of the list?), not CSV');
+    throw new ListParseError(kind, 'html_page', lineAt(1), note('html_page'));
   }
-  if (text.startsWith('<')) throw new ListParseError(kind, 'wrong_kind', 'line 1', 'this is an XML file, not the CSV list');
+  if (text.startsWith('<')) throw new ListParseError(kind, 'wrong_kind', lineAt(1), note('xml_not_csv'));
 }
 
 /** UTF-8 multi-byte sequences where Windows-1252 is expected mean the file was re-encoded. */
@@ -76,7 +78,7 @@ async function readCsv(path: string, role: FileRole, onRecord: (fields: string[]
   const fd = fs.openSync(path, 'r');
   const headLen = fs.readSync(fd, head, 0, 4, 0);
   fs.closeSync(fd);
-  if (headLen === 0) throw new ListParseError(kind, 'empty', null, 'the file is empty');
+  if (headLen === 0) throw new ListParseError(kind, 'empty', null, note('empty'));
   let raw: Readable = fs.createReadStream(path);
   if (head[0] === 0x1f && head[1] === 0x8b) raw = raw.pipe(zlib.createGunzip());
 
@@ -99,7 +101,7 @@ async function readCsv(path: string, role: FileRole, onRecord: (fields: string[]
             checkedUtf8 = true;
             if (utf8Sequence(chunk, i)) {
               const line = lines + chunk.subarray(0, i).toString('latin1').split('\n').length;
-              throw new ListParseError(kind, 'encoding', `line ${line}`, 'the file is UTF-8; expected Windows-1252');
+              throw new ListParseError(kind, 'encoding', lineAt(line), note('utf8_not_1252'));
             }
             break;
           }
@@ -125,17 +127,17 @@ async function readCsv(path: string, role: FileRole, onRecord: (fields: string[]
       if (record.length === 1 && record[0]!.trim() === '') continue;
       if (record.length !== COLUMNS[role]) {
         if (lastLine <= 1) {
-          throw new ListParseError(kind, 'wrong_kind', `line ${lastLine}`, `found ${record.length} columns, a ${FILE_NAMES[role]} has ${COLUMNS[role]}`);
+          throw new ListParseError(kind, 'wrong_kind', lineAt(lastLine), note('csv_columns_of_file', { found: record.length, file: FILE_NAMES[role], expected: COLUMNS[role] }));
         }
         // A short last record is what a cut download leaves; the end check below reports it.
         pendingShort = { line: lastLine, count: record.length };
         continue;
       }
       if (pendingShort) {
-        throw new ListParseError(kind, 'malformed', `line ${pendingShort.line}`, `found ${pendingShort.count} columns, expected ${COLUMNS[role]}`);
+        throw new ListParseError(kind, 'malformed', lineAt(pendingShort.line), note('csv_columns', { found: pendingShort.count, expected: COLUMNS[role] }));
       }
       if (!/^\d+$/.test(record[0]!.trim())) {
-        throw new ListParseError(kind, 'wrong_kind', `line ${lastLine}`, `the first column is "${record[0]!.slice(0, 20)}", not an entity number`);
+        throw new ListParseError(kind, 'wrong_kind', lineAt(lastLine), note('csv_not_entity_number', { value: record[0]!.slice(0, 20) }));
       }
       onRecord(record, lastLine);
     }
@@ -144,20 +146,20 @@ async function readCsv(path: string, role: FileRole, onRecord: (fields: string[]
     if (e instanceof ListParseError) throw e;
     const err = e as Error & { code?: string; lines?: number };
     if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
-      throw new ListParseError(kind, 'truncated', `line ${lines + 1}`, 'the file ends inside a quoted field (download cut short?)');
+      throw new ListParseError(kind, 'truncated', lineAt(lines + 1), note('cut_in_quotes'));
     }
     if (err.code === 'Z_BUF_ERROR' || err.code === 'Z_DATA_ERROR') {
-      throw new ListParseError(kind, 'truncated', null, `the gzip stream is cut short or damaged: ${err.message}`);
+      throw new ListParseError(kind, 'truncated', null, note('gzip_damaged', { cause: err.message }));
     }
-    throw new ListParseError(kind, 'malformed', err.lines ? `line ${err.lines}` : null, err.message);
+    throw new ListParseError(kind, 'malformed', err.lines ? lineAt(err.lines) : null, note('csv_malformed', { cause: err.message }));
   }
   await feed;
   if (pendingShort) {
-    throw new ListParseError(kind, 'truncated', `line ${pendingShort.line}`, `the last record has ${pendingShort.count} of ${COLUMNS[role]} columns (download cut short?)`);
+    throw new ListParseError(kind, 'truncated', lineAt(pendingShort.line), note('cut_last_row', { found: pendingShort.count, expected: COLUMNS[role] }));
   }
   const ending = tail.toString('latin1');
   if (!(ending.endsWith('\n') || ending.endsWith(CTRL_Z))) {
-    throw new ListParseError(kind, 'truncated', `line ${lines + 1}`, 'the file ends in the middle of a line (download cut short?)');
+    throw new ListParseError(kind, 'truncated', lineAt(lines + 1), note('cut_in_line'));
   }
 }
 
@@ -285,7 +287,7 @@ export async function parseOfacCsv(files: OfacCsvFiles, options: ParseOptions = 
   if (files.alt) {
     await readCsv(files.alt, 'alt', (f, line) => {
       const name = nul(f[3]);
-      if (!name) out.skip(`alt.csv line ${line}`, 'alias without a name');
+      if (!name) out.skip({ file: 'alt.csv', line }, note('alias_without_name'));
       else push(aliases, f[0]!.trim(), { name, type: nul(f[2]) ?? 'aka', remarks: nul(f[4]), line });
     });
   }
@@ -306,10 +308,10 @@ export async function parseOfacCsv(files: OfacCsvFiles, options: ParseOptions = 
 
   await readCsv(files.sdn, 'sdn', (f, line) => {
     const id = f[0]!.trim();
-    const at = `sdn.csv line ${line}, ent_num ${id}`;
+    const at: ListPlace = { file: 'sdn.csv', line, record: `ent_num ${id}` };
     const name = nul(f[1]);
-    if (!name) return out.skip(at, 'no name');
-    if (seen.has(id)) return out.skip(at, 'ent_num listed twice');
+    if (!name) return out.skip(at, note('no_name'));
+    if (seen.has(id)) return out.skip(at, note('reference_twice', { field: 'ent_num' }));
     seen.add(id);
     const sdnType = nul(f[2])?.toLowerCase() ?? null;
     const type = sdnType ? (TYPES[sdnType] ?? 'unknown') : 'entity';
@@ -333,13 +335,13 @@ export async function parseOfacCsv(files: OfacCsvFiles, options: ParseOptions = 
   });
 
   for (const [id, list] of aliases) {
-    if (!seen.has(id)) for (const a of list) out.skip(`alt.csv line ${a.line}`, `alias of ent_num ${id}, which is not in sdn.csv`);
+    if (!seen.has(id)) for (const a of list) out.skip({ file: 'alt.csv', line: a.line }, note('alias_of_missing', { ref: id }));
   }
   for (const id of comments.keys()) {
-    if (!seen.has(id)) out.report.warnings.push(`sdn_comments.csv: ent_num ${id} is not in sdn.csv`);
+    if (!seen.has(id)) out.warn({ file: 'sdn_comments.csv' }, note('ofac_comment_without_entry', { ref: id }));
   }
   if (out.report.entries === 0 && out.report.skipped.length === 0) {
-    throw new ListParseError(`${OFAC_FILE_KIND} (sdn.csv)`, 'empty', null, 'no records');
+    throw new ListParseError(`${OFAC_FILE_KIND} (sdn.csv)`, 'empty', null, note('no_records', { what: 'sdn.csv' }));
   }
   return {
     list: { key: 'us-ofac-sdn', authority: 'US', format: 'ofac_csv', listName: 'OFAC Specially Designated Nationals and Blocked Persons List (SDN)', listDate: null },

@@ -1,3 +1,4 @@
+import { problemText } from '../../shared/domain/list-notes';
 import fs from 'node:fs';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -125,10 +126,10 @@ describe('OFAC SDN classic XML', () => {
     const text = fs.readFileSync(SAMPLE, 'utf8').replace('<uid>4238</uid>', '');
     const { entries, report } = await parseOfacXml(tempFile('sdn-no-uid.xml', text));
     expect(entries).toHaveLength(4);
-    expect(report.skipped).toEqual([{ at: expect.stringMatching(/^line \d+, sdnEntry \?$/) as string, reason: 'no uid' }]);
+    expect(report.skipped).toEqual([{ at: { line: expect.any(Number) as number, record: 'sdnEntry ?' }, note: { code: 'no_field', values: { field: 'uid' } } }]);
     expect(report.warnings).toEqual([]);
     const fewer = fs.readFileSync(SAMPLE, 'utf8').replace('<Record_Count>5</Record_Count>', '<Record_Count>6</Record_Count>');
-    expect((await parseOfacXml(tempFile('sdn-count.xml', fewer))).report.warnings).toEqual(['the file says it holds 6 records; 5 were found']);
+    expect((await parseOfacXml(tempFile('sdn-count.xml', fewer))).report.warnings.map(problemText)).toEqual(['the file says it holds 6 records; 5 were found']);
   });
 
   describe('refuses bad input, naming the file kind and where', () => {
@@ -150,7 +151,7 @@ describe('OFAC SDN classic XML', () => {
       const half = truncatedCopy(SAMPLE, 'sdn-half.xml');
       const err = await failure(parseOfacXml(half));
       expect(err.code).toBe('truncated');
-      expect(err.at).toBe(`line ${fs.readFileSync(half, 'utf8').split('\n').length}`);
+      expect(err.at).toEqual({ line: fs.readFileSync(half, 'utf8').split('\n').length });
     });
 
     it('the sample re-encoded as Windows-1252 with a non-ASCII name', async () => {
@@ -158,7 +159,7 @@ describe('OFAC SDN classic XML', () => {
       const line = text.slice(0, text.indexOf('AZÚL')).split('\n').length;
       const err = await failure(parseOfacXml(tempFile('sdn-1252.xml', iconv.encode(text, 'win1252'))));
       expect(err.code).toBe('encoding');
-      expect(err.at).toBe(`line ${line}`);
+      expect(err.at).toEqual({ line });
     });
   });
 });

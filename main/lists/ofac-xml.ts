@@ -5,8 +5,11 @@
  * list give the same names. Publish_Date is US-style MM/DD/YYYY.
  */
 import type { DesignationEntry, DesignationName, IdentifierType } from '../../shared/domain/designations';
+import { note } from '../../shared/domain/list-notes';
 import {
   Collector,
+  RecordProblem,
+  lineAt,
   child,
   childText,
   children,
@@ -60,7 +63,7 @@ function nameOf(first: string | null, last: string, person: boolean, strength: D
 
 function toEntry(node: XmlNode): DesignationEntry {
   const uid = childText(node, 'uid');
-  if (!uid) throw new Error('no uid');
+  if (!uid) throw new RecordProblem(note('no_field', { field: 'uid' }));
   const sdnType = (childText(node, 'sdnType') ?? '').toLowerCase();
   const e = emptyEntry(uid, TYPES[sdnType] ?? 'unknown');
   const person = e.type === 'person';
@@ -172,13 +175,13 @@ export async function parseOfacXml(path: string, options: ParseOptions = {}): Pr
       if (name === 'Record_Count' && /^\d+$/.test(text)) recordCount = Number(text);
     },
     onRecord: (node, line) => {
-      out.record(`line ${line}, sdnEntry ${childText(node, 'uid') ?? '?'}`, () => toEntry(node));
+      out.record(lineAt(line, `sdnEntry ${childText(node, 'uid') ?? '?'}`), () => toEntry(node));
     },
   });
-  out.requireRecords(OFAC_XML_FILE_KIND, 'sdnEntry records');
+  out.requireRecords(OFAC_XML_FILE_KIND, note('no_records', { what: 'sdnEntry' }));
   const read = out.report.entries + out.report.skipped.length;
   if (recordCount !== null && recordCount !== read) {
-    out.report.warnings.push(`the file says it holds ${recordCount} records; ${read} were found`);
+    out.warn(null, note('record_count_differs', { stated: recordCount, found: read }));
   }
   return {
     list: { key: 'us-ofac-sdn', authority: 'US', format: 'ofac_xml', listName: 'OFAC Specially Designated Nationals and Blocked Persons List (SDN)', listDate },

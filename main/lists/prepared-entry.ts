@@ -6,6 +6,7 @@
  * thread for a fraction of the cost of a nested object.
  */
 import type { Authority, DesignationEntry } from '../../shared/domain/designations';
+import { note, type ListSkip } from '../../shared/domain/list-notes';
 import { memoised } from '../screening/memoised';
 import { nameKeyHashes } from '../screening/name-keys';
 
@@ -30,15 +31,10 @@ export interface PreparedEntry {
   keys: number[] | null;
 }
 
-/** A record not stored, and why. */
-export interface SkippedRecord {
-  at: string;
-  reason: string;
-}
+/** A prepared entry, or a record not stored and why. */
+export type ReadItem = PreparedEntry | ListSkip;
 
-export type ReadItem = PreparedEntry | SkippedRecord;
-
-export const isSkipped = (item: ReadItem): item is SkippedRecord => 'reason' in item;
+export const isSkipped = (item: ReadItem): item is ListSkip => 'note' in item;
 
 /**
  * The hashed keys of names, remembered by name: about half of a list's names are repeated (an
@@ -69,7 +65,7 @@ export class EntryPreparer {
   /** `withKeys` false leaves the keys to the writer (see entry-stream.ts for when). */
   prepare(entry: DesignationEntry, withKeys = true): ReadItem {
     const authority = entry.authority ?? this.authority;
-    if (!authority) return { at: `entry ${entry.listId}`, reason: 'the entry names no authority, and its list has none' };
+    if (!authority) return { at: { entry: entry.listId }, note: note('no_authority') };
     const names = entry.names.map((n) => n.value);
     const identifiers: PreparedEntry['identifiers'] = [];
     entry.identifiers.forEach((id, i) => identifiers.push(i, id.value, id.type, id.country));

@@ -6,7 +6,8 @@
  */
 import type { Authority, ListFormat } from '../../shared/domain/designations';
 import { parseCaSemaXml } from './ca-sema-xml';
-import { ListParseError, type ParseOptions, type ParsedList } from './common';
+import { note } from '../../shared/domain/list-notes';
+import { ListParseError, lineAt, type ParseOptions, type ParsedList } from './common';
 import { detectFormat, ofacCsvRole, type FileSniff, type ListInput, type OfacCsvRole } from './detect';
 import { parseEuFsfXml } from './eu-fsf-xml';
 import { parseFtmJsonl } from './ftm-jsonl';
@@ -42,12 +43,12 @@ function ofacSet(files: readonly ListInput[], sniffs: readonly FileSniff[]): Ofa
   const set: Partial<Record<OfacCsvRole, string>> = {};
   files.forEach((file, i) => {
     const role = ofacCsvRole(sniffs[i]!);
-    if (!role) throw new ListParseError(file.name, 'wrong_kind', 'line 1', 'this is not one of the OFAC legacy CSV files (sdn.csv, add.csv, alt.csv, sdn_comments.csv)');
-    if (set[role]) throw new ListParseError(file.name, 'wrong_kind', null, `the set has two ${OFAC_ROLE_FILE[role]} files: import one of each`);
+    if (!role) throw new ListParseError(null, 'wrong_kind', lineAt(1), note('ofac_set_unknown_file'), file.name);
+    if (set[role]) throw new ListParseError(null, 'wrong_kind', null, note('ofac_set_twice', { file: OFAC_ROLE_FILE[role] }), file.name);
     set[role] = file.path;
   });
   if (!set.sdn) {
-    throw new ListParseError(files[0]!.name, 'wrong_kind', null, 'the OFAC CSV set has no sdn.csv (the main file): import it with its add.csv, alt.csv and sdn_comments.csv');
+    throw new ListParseError(null, 'wrong_kind', null, note('ofac_set_no_sdn'), files[0]!.name);
   }
   return { sdn: set.sdn, ...(set.alt ? { alt: set.alt } : {}), ...(set.add ? { add: set.add } : {}), ...(set.comments ? { comments: set.comments } : {}) };
 }
@@ -68,17 +69,11 @@ export const READERS: { readonly [F in ListFormat]?: ListReader } = {
     read: (files, sniffs, options) => parseOfacCsv(ofacSet(files, sniffs), options),
     // The parser names the file by its role ("OFAC SDN legacy CSV (alt.csv)").
     fileOf: (error, files, sniffs) => {
-      const role = (Object.keys(OFAC_ROLE_FILE) as OfacCsvRole[]).find((r) => error.fileKind.endsWith(`(${OFAC_ROLE_FILE[r]})`));
+      const role = (Object.keys(OFAC_ROLE_FILE) as OfacCsvRole[]).find((r) => error.fileKind?.endsWith(`(${OFAC_ROLE_FILE[r]})`));
       return role ? files.find((_, i) => ofacCsvRole(sniffs[i]!) === role) : undefined;
     },
   },
 };
-
-/** The same error, its message led by the user's file name (once). */
-function naming(error: ListParseError, name: string): ListParseError {
-  if (error.fileKind === name) return error;
-  return new ListParseError(name, error.code, error.at, `${error.fileKind}: ${error.detail}`);
-}
 
 export interface PreparedRead {
   format: ListFormat;
@@ -94,7 +89,7 @@ export interface PreparedRead {
 export function prepareRead(files: readonly ListInput[], format?: ListFormat): PreparedRead {
   const detected = detectFormat(files, format);
   const reader = READERS[detected.format];
-  if (!reader) throw new ListParseError(files[0]!.name, 'wrong_kind', null, `Casebench cannot read the ${detected.format} format yet`);
+  if (!reader) throw new ListParseError(null, 'wrong_kind', null, note('format_unsupported', { format: detected.format }), files[0]!.name);
   return {
     format: detected.format,
     authority: reader.authority,
@@ -102,9 +97,9 @@ export function prepareRead(files: readonly ListInput[], format?: ListFormat): P
       try {
         return await reader.read(files, detected.sniffs, options);
       } catch (error) {
-        if (!(error instanceof ListParseError) || files.some((f) => f.name === error.fileKind)) throw error;
+        if (!(error instanceof ListParseError) || error.file) throw error;
         const file = (reader.fileOf?.(error, files, detected.sniffs) ?? files[0])!;
-        throw naming(error, file.name);
+        throw error.naming(file.name);
       }
     },
   };

@@ -92,9 +92,9 @@ describe('UK Sanctions List CSV', () => {
     expect((await failure(parseUkCsv(tempFile('page.csv', HTML_ERROR_PAGE)))).code).toBe('html_page');
     const cut = await failure(parseUkCsv(truncatedCopy(CSV, 'cut.csv')));
     expect(cut.code).toBe('truncated');
-    expect(cut.at).toMatch(/^line \d+$/);
+    expect(cut.at).toEqual({ line: expect.any(Number) });
     const noHeader = await failure(parseUkCsv(tempFile('other.csv', 'a,b,c\n1,2,3\n4,5,6\n')));
-    expect(noHeader).toMatchObject({ code: 'wrong_kind', at: 'line 3' });
+    expect(noHeader).toMatchObject({ code: 'wrong_kind', at: { line: 3 }, note: { code: 'uk_csv_no_header' } });
     expect((await failure(parseUkCsv(tempFile('empty.csv', '')))).code).toBe('empty');
   });
 
@@ -102,6 +102,6 @@ describe('UK Sanctions List CSV', () => {
     const blank = ROWS[0]!.replace(',AFG0011,', ',,');
     const { entries, report } = await parseUkCsv(tempFile('gap.csv', [REPORT_LINE, HEADER, blank, ...ROWS].join('\n') + '\n'));
     expect(entries).toHaveLength(3);
-    expect(report.skipped).toEqual([{ at: 'line 3', reason: 'no Unique ID' }]);
+    expect(report.skipped).toEqual([{ at: { line: 3 }, note: { code: 'no_field', values: { field: 'Unique ID' } } }]);
   });
 });

@@ -9,7 +9,8 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse';
 import type { DesignationEntry, DesignationName } from '../../shared/domain/designations';
-import { Collector, ListParseError, clean, countryCode, detectScript, emptyEntry, firstInvalidUtf8, parseDobText, partialDate, type ParseOptions, type ParsedList } from './common';
+import { note, type ListPlace } from '../../shared/domain/list-notes';
+import { Collector, ListParseError, lineAt, clean, countryCode, detectScript, emptyEntry, firstInvalidUtf8, parseDobText, partialDate, type ParseOptions, type ParsedList } from './common';
 
 export const UK_CSV_FILE_KIND = 'UK Sanctions List CSV';
 
@@ -74,7 +75,7 @@ const ADDRESS_FIELDS: Field[] = ['address1', 'address2', 'address3', 'address4',
 
 /** One designation while its rows are read. Values are kept once each, in the order first seen. */
 interface Draft {
-  at: string;
+  at: ListPlace;
   single: Partial<Record<Field, string>>;
   names: DesignationName[];
   /** After the other names, as the XML has them. */
@@ -184,15 +185,15 @@ function reportDate(line: readonly string[]): string | null {
 
 /** Refuses what is plainly not the CSV list: an HTML page, XML, UTF-16. */
 function sniff(head: Buffer): void {
-  if (head.length === 0) throw new ListParseError(UK_CSV_FILE_KIND, 'empty', null, 'the file is empty');
+  if (head.length === 0) throw new ListParseError(UK_CSV_FILE_KIND, 'empty', null, note('empty'));
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || head.subarray(0, 64).includes(0)) {
-    throw new ListParseError(UK_CSV_FILE_KIND, 'encoding', 'line 1', 'the file is UTF-16 (saved again as "Unicode text"?); expected the UTF-8 CSV as downloaded');
+    throw new ListParseError(UK_CSV_FILE_KIND, 'encoding', lineAt(1), note('utf16_resaved'));
   }
   const text = head.subarray(0, 1024).toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart();
   if (/^<!doctype\s+html|^<html[\s>]/i.test(text)) {
-    throw new ListParseError(UK_CSV_FILE_KIND, 'html_page', 'line 1', 'this is an HTML page (an error page saved instead of the list?), not CSV');
+    throw new ListParseError(UK_CSV_FILE_KIND, 'html_page', lineAt(1), note('html_page'));
   }
-  if (text.startsWith('<')) throw new ListParseError(UK_CSV_FILE_KIND, 'wrong_kind', 'line 1', 'this is an XML file, not the CSV list');
+  if (text.startsWith('<')) throw new ListParseError(UK_CSV_FILE_KIND, 'wrong_kind', lineAt(1), note('xml_not_csv'));
 }
 
 const countNewlines = (buf: Buffer, end = buf.length) => {
@@ -230,12 +231,12 @@ export async function parseUkCsv(path: string, options: ParseOptions = {}): Prom
         } catch {
           const bad = firstInvalidUtf8(chunk);
           const line = lines + countNewlines(chunk, bad === -1 ? 0 : bad) + 1;
-          throw new ListParseError(UK_CSV_FILE_KIND, 'encoding', `line ${line}`, 'the file is not UTF-8 (saved again by a spreadsheet in another encoding?): import the CSV as downloaded');
+          throw new ListParseError(UK_CSV_FILE_KIND, 'encoding', lineAt(line), note('not_utf8_resaved'));
         }
         lines += countNewlines(chunk);
         if (!parser.write(text)) await new Promise((r) => parser.once('drain', r));
       }
-      if (first) throw new ListParseError(UK_CSV_FILE_KIND, 'empty', null, 'the file is empty');
+      if (first) throw new ListParseError(UK_CSV_FILE_KIND, 'empty', null, note('empty'));
       parser.end();
     } catch (e) {
       parser.destroy(e as Error);
@@ -256,13 +257,13 @@ export async function parseUkCsv(path: string, options: ParseOptions = {}): Prom
           });
           width = record.length;
         } else if (line >= 3) {
-          throw new ListParseError(UK_CSV_FILE_KIND, 'wrong_kind', `line ${line}`, 'no header naming "Unique ID" and "Name 6" in the first lines: this is not the UK Sanctions List CSV');
+          throw new ListParseError(UK_CSV_FILE_KIND, 'wrong_kind', lineAt(line), note('uk_csv_no_header'));
         }
         continue;
       }
       if (record.length === 1 && record[0]!.trim() === '') continue;
       if (pendingShort) {
-        throw new ListParseError(UK_CSV_FILE_KIND, 'malformed', `line ${pendingShort.line}`, `found ${pendingShort.count} columns, the header has ${width}`);
+        throw new ListParseError(UK_CSV_FILE_KIND, 'malformed', lineAt(pendingShort.line), note('csv_columns', { found: pendingShort.count, expected: width }));
       }
       // A short row is what a cut download leaves at the end; anywhere else the file is damaged.
       if (record.length < width) {
@@ -276,12 +277,12 @@ export async function parseUkCsv(path: string, options: ParseOptions = {}): Prom
       };
       const id = get('uniqueId');
       if (!id) {
-        out.skip(`line ${line}`, 'no Unique ID');
+        out.skip(lineAt(line), note('no_field', { field: 'Unique ID' }));
         continue;
       }
       let draft = drafts.get(id);
       if (!draft) {
-        draft = { at: `line ${line}, Unique ID ${id}`, single: {}, names: [], nonLatin: [], nameKeys: new Set(), titles: [], lists: new Map(), entry: emptyEntry(id, 'unknown') };
+        draft = { at: lineAt(line, `Unique ID ${id}`), single: {}, names: [], nonLatin: [], nameKeys: new Set(), titles: [], lists: new Map(), entry: emptyEntry(id, 'unknown') };
         drafts.set(id, draft);
       }
       readRow(draft, get);
@@ -291,17 +292,17 @@ export async function parseUkCsv(path: string, options: ParseOptions = {}): Prom
     if (e instanceof ListParseError) throw e;
     const err = e as Error & { code?: string; lines?: number };
     if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
-      throw new ListParseError(UK_CSV_FILE_KIND, 'truncated', `line ${lines + 1}`, 'the file ends inside a quoted field (download cut short?)');
+      throw new ListParseError(UK_CSV_FILE_KIND, 'truncated', lineAt(lines + 1), note('cut_in_quotes'));
     }
-    throw new ListParseError(UK_CSV_FILE_KIND, 'malformed', err.lines ? `line ${err.lines}` : null, err.message);
+    throw new ListParseError(UK_CSV_FILE_KIND, 'malformed', err.lines ? lineAt(err.lines) : null, note('csv_malformed', { cause: err.message }));
   }
   await feed;
-  if (!columns) throw new ListParseError(UK_CSV_FILE_KIND, 'wrong_kind', 'line 1', 'no header naming "Unique ID" and "Name 6": this is not the UK Sanctions List CSV');
+  if (!columns) throw new ListParseError(UK_CSV_FILE_KIND, 'wrong_kind', lineAt(1), note('uk_csv_no_header'));
   if (pendingShort) {
-    throw new ListParseError(UK_CSV_FILE_KIND, 'truncated', `line ${pendingShort.line}`, `the last row has ${pendingShort.count} of ${width} columns (download cut short?)`);
+    throw new ListParseError(UK_CSV_FILE_KIND, 'truncated', lineAt(pendingShort.line), note('cut_last_row', { found: pendingShort.count, expected: width }));
   }
   for (const draft of drafts.values()) out.record(draft.at, () => finish(draft));
-  out.requireRecords(UK_CSV_FILE_KIND, 'designation rows');
+  out.requireRecords(UK_CSV_FILE_KIND, note('no_records', { what: 'designation' }));
   return {
     list: { key: 'uk-sanctions-list', authority: 'UK', format: 'uk_csv', listName: 'UK Sanctions List', listDate },
     entries: out.entries,

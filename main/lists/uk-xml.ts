@@ -4,8 +4,11 @@
  * name; dates are dd/mm/yyyy with dd or mm for an unknown day or month.
  */
 import type { DesignationEntry, DesignationName } from '../../shared/domain/designations';
+import { note } from '../../shared/domain/list-notes';
 import {
   Collector,
+  RecordProblem,
+  lineAt,
   child,
   childText,
   children,
@@ -35,7 +38,7 @@ function descendants(node: XmlNode, name: string): XmlNode[] {
 
 function toEntry(node: XmlNode): DesignationEntry {
   const id = childText(node, 'UniqueID');
-  if (!id) throw new Error('no UniqueID');
+  if (!id) throw new RecordProblem(note('no_field', { field: 'UniqueID' }));
   const kind = (childText(node, 'IndividualEntityShip') ?? '').toLowerCase();
   const e = emptyEntry(id, TYPES[kind] ?? 'unknown');
   const person = e.type === 'person';
@@ -141,11 +144,11 @@ export async function parseUkXml(path: string, options: ParseOptions = {}): Prom
       if (name === 'DateGenerated') listDate = partialDate(text) ?? listDate;
     },
     onRecord: (node, line) => {
-      const at = `line ${line}, Designation ${childText(node, 'UniqueID') ?? '?'}`;
+      const at = lineAt(line, `Designation ${childText(node, 'UniqueID') ?? '?'}`);
       out.record(at, () => toEntry(node));
     },
   });
-  out.requireRecords(UK_FILE_KIND, 'Designation records');
+  out.requireRecords(UK_FILE_KIND, note('no_records', { what: 'Designation' }));
   return {
     list: { key: 'uk-sanctions-list', authority: 'UK', format: 'uk_xml', listName: 'UK Sanctions List', listDate },
     entries: out.entries,

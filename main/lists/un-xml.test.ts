@@ -139,7 +139,7 @@ describe('UN consolidated list XML', () => {
       const eu = await failure(parseUnXml(fixture('eu', 'eu_fsf_xml_1_1_excerpt_2026-08-05.xml')));
       expect(eu.code).toBe('wrong_kind');
       expect(eu.message).toMatch(/UN consolidated list XML: the root element is <export>.*expected <CONSOLIDATED_LIST>/);
-      expect(eu.at).toBe('line 2');
+      expect(eu.at).toEqual({ line: 2 });
       const csv = await failure(parseUnXml(fixture('us-ofac-sdn', 'excerpt-burma-xinjiang-2021-07', 'sdn.csv')));
       expect(csv.code).toBe('wrong_kind');
     });
@@ -149,10 +149,10 @@ describe('UN consolidated list XML', () => {
       const err = await failure(parseUnXml(half));
       expect(err.code).toBe('truncated');
       expect(err.message).toMatch(/^UN consolidated list XML: the file ends before the list does/);
-      expect(err.at).toMatch(/^line \d+$/);
+      expect(err.at).toEqual({ line: expect.any(Number) });
       // The cut falls in the middle of the file.
       const lines = fs.readFileSync(half, 'utf8').split('\n').length;
-      expect(err.at).toBe(`line ${lines}`);
+      expect(err.at).toEqual({ line: lines });
     });
 
     it('an encoding other than UTF-8: UTF-16, and Windows-1252 bytes (line of the first bad byte)', async () => {
@@ -164,7 +164,7 @@ describe('UN consolidated list XML', () => {
       expect(cp1252.code).toBe('encoding');
       // Arabic becomes "?" in Windows-1252; the first byte that is not UTF-8 is the é of "Numéro".
       const firstAccent = text.split('\n').findIndex((l) => l.includes('Numéro'));
-      expect(cp1252.at).toBe(`line ${firstAccent + 1}`);
+      expect(cp1252.at).toEqual({ line: firstAccent + 1 });
       expect(cp1252.message).toMatch(/^UN consolidated list XML: the file is not valid UTF-8/);
     });
 
@@ -179,7 +179,7 @@ describe('UN consolidated list XML', () => {
       const text = fs.readFileSync(EXCERPT, 'utf8').replace('<FIRST_NAME>ERIC</FIRST_NAME>', '<FIRST_NAME>ERIC</FIRST_NAM>');
       const err = await failure(parseUnXml(tempFile('un-bad.xml', text)));
       expect(err.code).toBe('malformed');
-      expect(err.at).toMatch(/^line 7, column \d+$/);
+      expect(err.at).toEqual({ line: 7, column: expect.any(Number) });
     });
 
     it('an empty file', async () => {

@@ -4,8 +4,11 @@
  * STREET in places of birth), so elements are found by name, never by position.
  */
 import type { DesignationEntry, DesignationName, IdentifierType } from '../../shared/domain/designations';
+import { note } from '../../shared/domain/list-notes';
 import {
   Collector,
+  RecordProblem,
+  lineAt,
   child,
   childText,
   children,
@@ -53,7 +56,7 @@ export function identifierType(label: string): IdentifierType {
 
 function toEntry(node: XmlNode): DesignationEntry {
   const ref = childText(node, 'REFERENCE_NUMBER') ?? childText(node, 'DATAID');
-  if (!ref) throw new Error('no REFERENCE_NUMBER or DATAID');
+  if (!ref) throw new RecordProblem(note('no_fields', { first: 'REFERENCE_NUMBER', second: 'DATAID' }));
   const person = node.name === 'INDIVIDUAL';
   const e = emptyEntry(ref, person ? 'person' : 'entity');
   const listType = childText(node, 'UN_LIST_TYPE');
@@ -166,11 +169,11 @@ export async function parseUnXml(path: string, options: ParseOptions = {}): Prom
       listDate = partialDate(attrs.dateGenerated);
     },
     onRecord: (node, line) => {
-      const at = `line ${line}, record ${childText(node, 'REFERENCE_NUMBER') ?? childText(node, 'DATAID') ?? '?'}`;
+      const at = lineAt(line, `record ${childText(node, 'REFERENCE_NUMBER') ?? childText(node, 'DATAID') ?? '?'}`);
       out.record(at, () => toEntry(node));
     },
   });
-  out.requireRecords(UN_FILE_KIND, 'INDIVIDUAL or ENTITY records');
+  out.requireRecords(UN_FILE_KIND, note('no_records', { what: 'INDIVIDUAL or ENTITY' }));
   return {
     list: { key: 'un-sc', authority: 'UN', format: 'un_xml', listName: 'UN Security Council Consolidated List', listDate },
     entries: out.entries,

@@ -46,10 +46,12 @@ export class Jobs {
         if (abort.signal.aborted) job.state = 'cancelled';
         else {
           if (!(error instanceof Failure)) console.error('[casebench] job failed:', error);
+          const failure = error instanceof Failure ? error.toAppError() : null;
           Object.assign(job, {
             state: 'failed',
-            error: error instanceof Failure ? error.message : 'The job stopped because of an internal error.',
-            errorCode: error instanceof Failure ? error.code : 'INTERNAL',
+            error: failure?.message ?? 'The job stopped because of an internal error.',
+            errorCode: failure?.code ?? 'INTERNAL',
+            ...(failure?.listProblem && { listProblem: failure.listProblem }),
           });
         }
       }

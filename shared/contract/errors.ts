@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ListFileProblemSchema } from '../domain/list-notes';
 
 /**
  * Every failure that crosses the IPC boundary is one of these codes. The UI translates the code;
@@ -105,6 +106,8 @@ export const AppErrorSchema = z.object({
   message: z.string(),
   /** Field path ("period.from") to the first issue found there; only with VALIDATION_FAILED. */
   fields: z.record(z.string(), FieldIssueSchema).optional(),
+  /** Which file and what in it; only with LIST_UNREADABLE (the UI says it in the user's language). */
+  listProblem: ListFileProblemSchema.optional(),
 });
 export type AppError = z.infer<typeof AppErrorSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COUNTRY_CODES } from './countries';
 import { fuzzyDateBounds, FuzzyDateSchema, isPartialDate } from './fuzzy-date';
+import { ListProblemSchema, ListSkipSchema } from './list-notes';
 import { NAME_SCRIPT_CODES } from './subjects';
 
 /**
@@ -134,9 +135,10 @@ export type DesignationList = z.infer<typeof DesignationListSchema>;
 export const ParseReportSchema = z.object({
   entries: z.number().int().nonnegative(),
   names: z.number().int().nonnegative(),
-  skipped: z.array(z.object({ at: z.string(), reason: z.string() })),
+  /** Each record skipped: where, and why. */
+  skipped: z.array(ListSkipSchema),
   /** Records the list itself marks as removed (Japan's 削除 rows): no longer designations, so not read, and not a problem. */
   removed: z.number().int().nonnegative(),
-  warnings: z.array(z.string()),
+  warnings: z.array(ListProblemSchema),
 });
 export type ParseReport = z.infer<typeof ParseReportSchema>;

@@ -30,11 +30,13 @@ declare global {
 export class ApiError extends Error {
   readonly code: AppError['code'];
   readonly fields: AppError['fields'];
+  readonly listProblem: AppError['listProblem'];
   constructor(error: AppError) {
     super(error.message);
     this.name = 'ApiError';
     this.code = error.code;
     this.fields = error.fields;
+    this.listProblem = error.listProblem;
   }
 }
 

@@ -2,6 +2,8 @@
  * English strings. The shape of this object is the key set: ja.ts is typed against it, so a key
  * missing from (or extra in) either language fails the typecheck.
  */
+import { LIST_NOTES_EN, LIST_PLACE_EN } from '../../../shared/domain/list-notes';
+
 export const en = {
   app: {
     name: 'Casebench',
@@ -812,7 +814,8 @@ export const en = {
       cancelled: 'Stopped. The list already in use was not changed.',
     },
     report: {
-      summary: '{{list}}: {{entries}} entries, {{names}} names imported, {{skipped}} records skipped.',
+      summary_one: '{{list}}: {{entries}} entries, {{names}} names imported, {{skipped}} record skipped.',
+      summary_other: '{{list}}: {{entries}} entries, {{names}} names imported, {{skipped}} records skipped.',
       removed: '{{n}} entries the list marks as removed (no longer designated) were not read.',
       listDate: 'Date of this version of the list: {{date}}',
       listDateNone: 'The file does not state the date of this version of the list.',
@@ -827,6 +830,12 @@ export const en = {
       at: 'Where in the file',
       reason: 'Why',
     },
+    /** What a list reader says of a record or a file (shared/domain/list-notes.ts, where the English is). */
+    notes: LIST_NOTES_EN,
+    /** Where in a file, part by part. */
+    place: LIST_PLACE_EN,
+    problem: '{{at}}: {{note}}',
+    fileProblem: '{{file}}: {{problem}}',
     remove: {
       button: 'Remove {{list}}',
       title: 'Remove {{list}}?',

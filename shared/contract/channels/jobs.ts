@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ListFileProblemSchema } from '../../domain/list-notes';
 import { ERROR_CODES } from '../errors';
 import { IdSchema } from '../records';
 import { VerifyReportSchema } from './evidence';
@@ -35,6 +36,8 @@ export const JobSchema = z.object({
   error: z.string().optional(),
   /** The error's code when state is 'failed' (the UI translates it). */
   errorCode: z.enum(ERROR_CODES).optional(),
+  /** With LIST_UNREADABLE: the file and what in it cannot be read. */
+  listProblem: ListFileProblemSchema.optional(),
 });
 export type Job = z.infer<typeof JobSchema>;
 

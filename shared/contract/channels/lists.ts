@@ -6,6 +6,7 @@ import {
   ListKeySchema,
   PartialDateSchema,
 } from '../../domain/designations';
+import { ListProblemSchema, ListSkipSchema } from '../../domain/list-notes';
 import { IdSchema } from '../records';
 import { OriginalNameSchema, Sha256Schema } from './evidence';
 
@@ -34,10 +35,10 @@ export const ListImportReportSchema = z.object({
   names: z.number().int(),
   skippedCount: z.number().int(),
   /** The first LIST_SKIPPED_KEPT skipped records: where in the file, and why. */
-  skipped: z.array(z.object({ at: z.string(), reason: z.string() })),
+  skipped: z.array(ListSkipSchema),
   /** Records the list marks as removed (no longer designated): not read, not skipped. */
   removedCount: z.number().int(),
-  warnings: z.array(z.string()),
+  warnings: z.array(ListProblemSchema),
 });
 export type ListImportReport = z.infer<typeof ListImportReportSchema>;
 
@@ -54,7 +55,7 @@ export const ListSummarySchema = z.object({
   skippedCount: z.number().int(),
   /** Records the list marks as removed (no longer designated): not read, not skipped. */
   removedCount: z.number().int(),
-  warnings: z.array(z.string()),
+  warnings: z.array(ListProblemSchema),
   files: z.array(ListFileSchema),
   importedAt: z.string(),
   importedBy: z.string(),

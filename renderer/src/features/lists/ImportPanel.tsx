@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/useLanguage';
 import { formatBytes, formatCount } from '../evidence/format';
 import { ImportReport } from './ImportReport';
+import { fileProblemWords } from './listProblemText';
 import type { ImportGroup } from './useListImport';
 
 interface Props {
@@ -103,9 +104,9 @@ function GroupRow({ group }: { group: ImportGroup }) {
           data-code={step.code}
         >
           <Text size="sm">{t(`errors.${step.code}`, { max: '' })}</Text>
-          {step.detail && (
+          {step.problem && (
             <Text size="xs" mt={4} c="dark.4" style={{ overflowWrap: 'anywhere' }} data-testid="list-import-error-detail">
-              {t('lists.import.detail', { detail: step.detail })}
+              {t('lists.import.detail', { detail: fileProblemWords(t, step.problem) })}
             </Text>
           )}
         </Alert>

@@ -5,6 +5,7 @@ import type { ListImportResult } from '../../../../shared/contract';
 import { formatDateTime, formatPartialDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { formatCount } from '../evidence/format';
+import { noteWords, placeWords, problemWords } from './listProblemText';
 
 /** What an import read, as the service reported it: counts, the version replaced, warnings, skipped records with why. */
 export function ImportReport({ result }: { result: ListImportResult }) {
@@ -22,6 +23,7 @@ export function ImportReport({ result }: { result: ListImportResult }) {
             entries: n(report.entries),
             names: n(report.names),
             skipped: n(report.skippedCount),
+            count: report.skippedCount,
           })}
         </Text>
         {report.removedCount > 0 && (
@@ -50,7 +52,7 @@ export function ImportReport({ result }: { result: ListImportResult }) {
             <List size="xs" spacing={2} data-testid="list-import-warnings">
               {report.warnings.map((w, i) => (
                 <List.Item key={i} style={{ overflowWrap: 'anywhere' }}>
-                  {w}
+                  {problemWords(t, w)}
                 </List.Item>
               ))}
             </List>
@@ -81,9 +83,9 @@ export function ImportReport({ result }: { result: ListImportResult }) {
                 {report.skipped.map((s, i) => (
                   <Table.Tr key={i} data-testid="list-import-skipped-row">
                     <Table.Td ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-                      {s.at}
+                      {placeWords(t, s.at)}
                     </Table.Td>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{s.reason}</Table.Td>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{noteWords(t, s.note)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

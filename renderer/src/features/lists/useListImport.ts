@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ErrorCode, ListImportResult, UploadResult } from '../../../../shared/contract';
+import type { ListFileProblem } from '../../../../shared/domain/list-notes';
 import { ApiError, invoke } from '../../api/client';
 import { uploadFile, UploadAborted, type UploadHandle } from '../evidence/upload';
 import { refreshAfterListChange } from './queries';
@@ -10,8 +11,8 @@ export type ImportStep =
   | { state: 'uploading'; loaded: number }
   | { state: 'reading'; entries: number }
   | { state: 'done'; result: ListImportResult }
-  /** `detail` is the service's own sentence: it names the file and where in it. */
-  | { state: 'failed'; code: ErrorCode; detail: string }
+  /** `problem`: which file and what in it, for a list that cannot be read. */
+  | { state: 'failed'; code: ErrorCode; problem: ListFileProblem | null }
   | { state: 'cancelled' };
 
 /** One import: a single list file, or OFAC's legacy CSV set read together. */
@@ -38,8 +39,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const failed = (error: unknown): ImportStep => {
   if (!(error instanceof ApiError)) console.error(error);
   return error instanceof ApiError
-    ? { state: 'failed', code: error.code, detail: error.message }
-    : { state: 'failed', code: 'INTERNAL', detail: '' };
+    ? { state: 'failed', code: error.code, problem: error.listProblem ?? null }
+    : { state: 'failed', code: 'INTERNAL', problem: null };
 };
 
 /**
@@ -95,7 +96,7 @@ export function useListImport() {
           if (job.state === 'done' && job.listImport) return { state: 'done', result: job.listImport };
           if (job.state === 'cancelled') return { state: 'cancelled' };
           if (job.state === 'failed' || job.state === 'done') {
-            return { state: 'failed', code: job.errorCode ?? 'INTERNAL', detail: job.error ?? '' };
+            return { state: 'failed', code: job.errorCode ?? 'INTERNAL', problem: job.listProblem ?? null };
           }
           setStep(index, { state: 'reading', entries: job.done });
           await sleep(POLL_MS);
