@@ -325,8 +325,20 @@ test('verification reports a changed and a missing file exactly, and repairs not
   await expect(changedRow).toContainText('E-1');
   await expect(changedRow).toContainText(changed.sha);
   await expect(changedRow).toContainText(actual);
-  await expect(page.locator('[data-testid="evidence-verify-problem"][data-kind="missing_file"]')).toContainText('E-2');
+  await expect(changedRow.getByTestId('evidence-verify-note')).toHaveText('The stored file no longer matches its SHA-256: it was changed.');
+  const missingRow = page.locator('[data-testid="evidence-verify-problem"][data-kind="missing_file"]');
+  await expect(missingRow).toContainText('E-2');
   await page.screenshot({ path: path.join('test-results', 'evidence-verify-problems-en.png') });
+  // In Japanese, what is wrong is said in Japanese too (verified again: nothing was repaired in between).
+  await page.getByTestId('evidence-verify-close').click();
+  await page.getByTestId('language-switch').getByText('日本語').click();
+  await page.getByTestId('evidence-verify').click();
+  await expect(report).toHaveAttribute('data-clean', 'false', { timeout: 30_000 });
+  await expect(changedRow.getByTestId('evidence-verify-note')).toHaveText('保管されたファイルが SHA-256 と一致しません。変更されています。');
+  await expect(missingRow.getByTestId('evidence-verify-note')).toHaveText('保管されたファイルが保管庫にありません。');
+  await page.screenshot({ path: path.join('test-results', 'evidence-verify-problems-ja.png') });
+  await page.getByTestId('evidence-verify-close').click();
+  await page.getByTestId('language-switch').getByText('English').click();
   // Nothing was put back.
   expect(fs.readFileSync(changed.file, 'utf8')).toBe('Tampered statement A\n');
   expect(fs.existsSync(missing.file)).toBe(false);

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { CustodyEvent, VerifyProblem } from '../../shared/contract/channels/evidence';
+import { integrityNote } from '../../shared/domain/integrity-notes';
 import { canonicalJson, sha256Hex } from './canonical-json';
 
 /**
@@ -105,7 +106,7 @@ export function custodyLog(db: Database, itemId: string): CustodyEvent[] {
   return rowsOf(db, itemId).map(toEvent);
 }
 
-type LogProblem = Pick<VerifyProblem, 'kind' | 'entry' | 'expected' | 'actual' | 'message'>;
+type LogProblem = Pick<VerifyProblem, 'kind' | 'entry' | 'expected' | 'actual' | 'note' | 'values' | 'message'>;
 
 function safeEntryHash(row: Omit<CustodyRow, 'entry_hash'>): string | null {
   try {
@@ -144,8 +145,7 @@ export function verifyCustodyLog(db: Database, item: { id: string; custody_count
       problems.push({
         kind: 'entry_removed',
         entry: expectedSeq,
-        message:
-          row.seq - expectedSeq === 1 ? `Custody entry ${expectedSeq} is missing.` : `Custody entries ${expectedSeq}–${row.seq - 1} are missing.`,
+        ...(row.seq - expectedSeq === 1 ? integrityNote('entry_missing', { entry: expectedSeq }) : integrityNote('entries_missing', { from: expectedSeq, to: row.seq - 1 })),
       });
     }
     expectedSeq = row.seq + 1;
@@ -155,7 +155,7 @@ export function verifyCustodyLog(db: Database, item: { id: string; custody_count
         entry: row.seq,
         expected: row.entry_hash,
         actual: safeEntryHash(row) ?? 'unreadable',
-        message: `Custody entry ${row.seq} was changed after it was written.`,
+        ...integrityNote('entry_altered', { entry: row.seq }),
       });
       return;
     }
@@ -165,7 +165,7 @@ export function verifyCustodyLog(db: Database, item: { id: string; custody_count
         entry: row.seq,
         expected: String(at),
         actual: String(row.seq),
-        message: `Custody entry ${at} now stands at position ${row.seq}: the log was reordered.`,
+        ...integrityNote('entry_moved', { from: at, to: row.seq }),
       });
       return;
     }
@@ -177,7 +177,7 @@ export function verifyCustodyLog(db: Database, item: { id: string; custody_count
         entry: row.seq,
         expected: before,
         actual: row.prev_hash,
-        message: `Custody entry ${row.seq} does not follow from the entry before it.`,
+        ...integrityNote('entry_unlinked', { entry: row.seq }),
       });
     }
   });
@@ -188,17 +188,17 @@ export function verifyCustodyLog(db: Database, item: { id: string; custody_count
       entry: lastSeq + 1,
       expected: String(item.custody_count),
       actual: String(lastSeq),
-      message: `The custody log should have ${item.custody_count} entries; the last ones are missing.`,
+      ...integrityNote('last_entries_missing', { total: item.custody_count }),
     });
   } else if (lastSeq > item.custody_count) {
-    problems.push({ kind: 'broken_link', entry: item.custody_count + 1, message: 'The custody log has entries the item never recorded.' });
+    problems.push({ kind: 'broken_link', entry: item.custody_count + 1, ...integrityNote('entries_unrecorded') });
   } else if (problems.length === 0 && rows.at(-1)?.entry_hash !== item.custody_head) {
     problems.push({
       kind: 'entry_changed',
       entry: lastSeq,
       expected: item.custody_head,
       actual: rows.at(-1)?.entry_hash ?? '',
-      message: 'The last custody entry is not the one the item recorded.',
+      ...integrityNote('head_differs'),
     });
   }
   return problems;

@@ -148,7 +148,7 @@ describe('a sealed vault', () => {
       expect(found.some((p) => p.kind === 'changed_file' && /damaged/.test(p.message)), damaged.exhibit).toBe(true);
       expect(found[0]!.exhibit).toBe(damaged.exhibit);
     }
-    expect(byItem(items[0]!.id)[0]!.message).toMatch(/Chunk 2/);
+    expect(byItem(items[0]!.id)[0]).toMatchObject({ note: 'sealed_chunk_fails', values: { chunk: 2 }, message: 'The stored file is damaged: chunk 2 fails its authentication check.' });
     expect(byItem(items[3]!.id).map((p) => p.kind)).toContain('size_mismatch');
     expect(byItem(items[4]!.id)).toEqual([]);
     // Never repaired: the damaged file is left as it was found.

@@ -26,7 +26,8 @@ async function verify(ctx: Ctx) {
   return job.report!;
 }
 
-const kinds = (report: Awaited<ReturnType<typeof verify>>) => report.problems.map((p) => [p.kind, p.entry ?? null]);
+/** Each problem's kind, entry and note (what the UI says of it). */
+const kinds = (report: Awaited<ReturnType<typeof verify>>) => report.problems.map((p) => [p.kind, p.entry ?? null, p.note]);
 
 describe('integrity verification', () => {
   it('finds nothing wrong in an untouched vault and appends a verified entry', async () => {
@@ -47,7 +48,7 @@ describe('integrity verification', () => {
     fs.closeSync(fd);
     const report = await verify(ctx);
     expect(report.clean).toBe(false);
-    expect(report.problems).toEqual([expect.objectContaining({ itemId: id, exhibit: 'E-1', kind: 'changed_file', expected: sha256 })]);
+    expect(report.problems).toEqual([expect.objectContaining({ itemId: id, exhibit: 'E-1', kind: 'changed_file', expected: sha256, note: 'file_changed' })]);
     expect(report.problems[0]!.actual).not.toBe(sha256);
     expect(getEvidence(ctx, id).custodyLog.at(-1)?.kind).toBe('metadata_changed'); // no verified entry
   });
@@ -55,22 +56,26 @@ describe('integrity verification', () => {
   it('catches a deleted stored file', async () => {
     const { ctx, sha256 } = await seeded();
     fs.rmSync(ctx.vault.contentPath(sha256));
-    expect(kinds(await verify(ctx))).toEqual([['missing_file', null]]);
+    expect(kinds(await verify(ctx))).toEqual([['missing_file', null, 'file_missing']]);
   });
 
   it('catches an edited custody entry', async () => {
     const { ctx, id } = await seeded();
     ctx.db.prepare("UPDATE custody_events SET actor = 'someone else' WHERE item_id = ? AND seq = 2").run(id);
-    expect(kinds(await verify(ctx))).toEqual([['entry_changed', 2]]);
+    const report = await verify(ctx);
+    expect(kinds(report)).toEqual([['entry_changed', 2, 'entry_altered']]);
+    expect(report.problems[0]).toMatchObject({ values: { entry: 2 }, message: 'Custody entry 2 was changed after it was written.' });
   });
 
   it('catches a removed entry in the middle and at the end', async () => {
     const { ctx, id } = await seeded();
     ctx.db.prepare('DELETE FROM custody_events WHERE item_id = ? AND seq = 2').run(id);
-    expect(kinds(await verify(ctx))).toEqual([['entry_removed', 2]]);
+    expect(kinds(await verify(ctx))).toEqual([['entry_removed', 2, 'entry_missing']]);
     const other = await seeded();
     other.ctx.db.prepare('DELETE FROM custody_events WHERE item_id = ? AND seq = 4').run(other.id);
-    expect(kinds(await verify(other.ctx))).toEqual([['entry_removed', 4]]);
+    const atEnd = await verify(other.ctx);
+    expect(kinds(atEnd)).toEqual([['entry_removed', 4, 'last_entries_missing']]);
+    expect(atEnd.problems[0]).toMatchObject({ values: { total: 4 }, message: 'The custody log should have 4 entries; the last ones are missing.' });
   });
 
   it('catches reordered entries', async () => {
@@ -82,8 +87,8 @@ describe('integrity verification', () => {
       swap.run(3, id, -1);
     })();
     expect(kinds(await verify(ctx))).toEqual([
-      ['reordered', 2],
-      ['reordered', 3],
+      ['reordered', 2, 'entry_moved'],
+      ['reordered', 3, 'entry_moved'],
     ]);
   });
 
@@ -93,7 +98,7 @@ describe('integrity verification', () => {
     const row = ctx.db.prepare('SELECT * FROM custody_events WHERE item_id = ? AND seq = 2').get(id) as Parameters<typeof entryHash>[0];
     const forged = { ...row, actor: 'forger' };
     ctx.db.prepare('UPDATE custody_events SET actor = ?, entry_hash = ? WHERE item_id = ? AND seq = 2').run('forger', entryHash(forged), id);
-    expect(kinds(await verify(ctx))).toEqual([['broken_link', 3]]);
+    expect(kinds(await verify(ctx))).toEqual([['broken_link', 3, 'entry_unlinked']]);
   });
 
   it('can be cancelled', async () => {

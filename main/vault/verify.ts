@@ -1,4 +1,5 @@
 import type { VerifyProblem, VerifyReport } from '../../shared/contract/channels/evidence';
+import { integrityNote } from '../../shared/domain/integrity-notes';
 import type { EvidenceContext } from '../services/evidence-context';
 import { exhibitOf, type EvidenceRow } from '../services/evidence-service';
 import { appendCustody, verifyCustodyLog } from './custody';
@@ -32,15 +33,15 @@ export async function verifyEvidence(ctx: EvidenceContext, caseId: string | null
     if (row.kind === 'file' && row.sha256) {
       const logged = lastHashAfter.get(row.id) as string | null | undefined;
       if (logged !== undefined && logged !== row.sha256) {
-        add({ kind: 'changed_file', expected: logged ?? '', actual: row.sha256, message: "The item's recorded hash differs from its custody log." });
+        add({ kind: 'changed_file', expected: logged ?? '', actual: row.sha256, ...integrityNote('hash_differs_from_log') });
       }
       const stat = ctx.vault.stat(row.sha256);
       if (!stat) {
-        add({ kind: 'missing_file', expected: row.sha256, message: 'The stored file is missing from the vault.' });
+        add({ kind: 'missing_file', expected: row.sha256, ...integrityNote('file_missing') });
         control.advance(row.size ?? 0);
       } else {
         if (stat.size !== row.size) {
-          add({ kind: 'size_mismatch', expected: String(row.size), actual: String(stat.size), message: 'The stored file has a different size than when it was imported.' });
+          add({ kind: 'size_mismatch', expected: String(row.size), actual: String(stat.size), ...integrityNote('size_differs') });
         }
         let hashed = 0;
         let actual: string | null = null;
@@ -52,13 +53,14 @@ export async function verifyEvidence(ctx: EvidenceContext, caseId: string | null
         } catch (error) {
           if (!(error instanceof SealedFileDamaged)) throw error;
           // A sealed file whose chunk fails authentication: damaged; never repaired, never re-sealed.
-          add({ kind: 'changed_file', expected: row.sha256, actual: '', message: `The stored file is damaged: ${error.message}` });
+          const which = error.chunk === null ? undefined : { chunk: error.chunk + 1 };
+          add({ kind: 'changed_file', expected: row.sha256, actual: '', ...integrityNote(`sealed_${error.damage}`, error.damage === 'chunk_fails' ? which : undefined) });
         }
         bytesHashed += hashed;
         control.advance(Math.max(0, (row.size ?? 0) - hashed));
         filesChecked++;
         if (actual !== null && actual !== row.sha256) {
-          add({ kind: 'changed_file', expected: row.sha256, actual, message: 'The stored file no longer matches its SHA-256: it was changed.' });
+          add({ kind: 'changed_file', expected: row.sha256, actual, ...integrityNote('file_changed') });
         }
       }
     }

@@ -6,6 +6,7 @@
  * name, a reference, a library's message), never a path.
  */
 import { z } from 'zod';
+import { fill } from './fill-template';
 
 /** The English of every note; ja.ts translates each key (checked by the typecheck). */
 export const LIST_NOTES_EN = {
@@ -153,10 +154,6 @@ export type ListSkip = z.infer<typeof ListSkipSchema>;
 
 /** Builds a note; the values are what its template names. */
 export const note = (code: ListNoteCode, values?: Record<string, string | number>): ListNote => (values ? { code, values } : { code });
-
-/** Says a template with its values: `{{name}}` replaced, as i18next does. */
-export const fill = (template: string, values: Record<string, string | number> = {}): string =>
-  template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 
 /** A place in words, one part after another, through `say` (the UI's `t`, or the English). */
 export function describePlace(place: ListPlace, say: (part: PlacePart | 'separator', values: Record<string, string | number>) => string): string {

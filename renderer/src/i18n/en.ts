@@ -2,6 +2,7 @@
  * English strings. The shape of this object is the key set: ja.ts is typed against it, so a key
  * missing from (or extra in) either language fails the typecheck.
  */
+import { INTEGRITY_NOTES_EN } from '../../../shared/domain/integrity-notes';
 import { LIST_NOTES_EN, LIST_PLACE_EN } from '../../../shared/domain/list-notes';
 
 export const en = {
@@ -732,6 +733,8 @@ export const en = {
         entry_removed: 'Custody entry missing',
         reordered: 'Custody entries out of order',
       },
+      /** What exactly is wrong (shared/domain/integrity-notes.ts, where the English is). */
+      notes: INTEGRITY_NOTES_EN,
     },
     corroboration: {
       button: 'Evidence for and against {{reference}}',

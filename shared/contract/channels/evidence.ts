@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INTEGRITY_NOTE_CODES } from '../../domain/integrity-notes';
 import { ERROR_CODES } from '../errors';
 import { IdSchema, line, paragraph, requiredLine } from '../records';
 
@@ -234,6 +235,10 @@ export const VerifyProblemSchema = z.object({
   entry: z.number().int().optional(),
   expected: z.string().optional(),
   actual: z.string().optional(),
+  /** What exactly is wrong, for the UI to say (shared/domain/integrity-notes.ts), with its values. */
+  note: z.enum(INTEGRITY_NOTE_CODES),
+  values: z.record(z.string(), z.number()).optional(),
+  /** The same in English, for logs and bug reports. */
   message: z.string(),
 });
 export type VerifyProblem = z.infer<typeof VerifyProblemSchema>;

@@ -4,7 +4,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Job, VerifyReport } from '../../../../shared/contract';
+import type { IntegrityNoteCode } from '../../../../shared/domain/integrity-notes';
 import { ApiError, invoke } from '../../api/client';
+import { withValues } from '../../i18n/values';
 import { formatDateTime } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { formatBytes, formatCount } from './format';
@@ -167,8 +169,8 @@ function Report({ report }: { report: VerifyReport }) {
                   <Text size="xs" fw={600} c="red.8">
                     {t(`evidence.verify.kinds.${p.kind}`)}
                   </Text>
-                  <Text size="xs" c="dimmed">
-                    {p.message}
+                  <Text size="xs" c="dimmed" data-testid="evidence-verify-note">
+                    {withValues<`evidence.verify.notes.${IntegrityNoteCode}`>(t)(`evidence.verify.notes.${p.note}`, p.values ?? {})}
                   </Text>
                 </Table.Td>
                 <Table.Td style={{ verticalAlign: 'top' }}>{p.entry ?? '—'}</Table.Td>

@@ -1,18 +1,14 @@
 import type { TFunction } from 'i18next';
-import { LIST_PLACE_EN, describePlace, type ListFileProblem, type ListNote, type ListPlace, type ListProblem } from '../../../../shared/domain/list-notes';
+import { describePlace, type LIST_PLACE_EN, type ListFileProblem, type ListNote, type ListPlace, type ListProblem } from '../../../../shared/domain/list-notes';
+import { withValues } from '../../i18n/values';
 
-/**
- * `t` with a note's own values. i18next types each key's values from its English template; a note
- * carries the values its code's template names (shared/domain/list-notes.ts), so the key is
- * checked (a code or a place part) and the values are taken as they come.
- */
-const withValues = (t: TFunction) => t as unknown as (key: `lists.notes.${ListNote['code']}` | `lists.place.${keyof typeof LIST_PLACE_EN}`, values: Record<string, string | number>) => string;
+type Key = `lists.notes.${ListNote['code']}` | `lists.place.${keyof typeof LIST_PLACE_EN}`;
 
 /** Where in a list file, in the UI language ("sdn.csv、12 行目、ent_num 36"). */
-export const placeWords = (t: TFunction, place: ListPlace): string => describePlace(place, (part, values) => withValues(t)(`lists.place.${part}`, values));
+export const placeWords = (t: TFunction, place: ListPlace): string => describePlace(place, (part, values) => withValues<Key>(t)(`lists.place.${part}`, values));
 
 /** What a list reader said, in the UI language. */
-export const noteWords = (t: TFunction, note: ListNote): string => withValues(t)(`lists.notes.${note.code}`, note.values ?? {});
+export const noteWords = (t: TFunction, note: ListNote): string => withValues<Key>(t)(`lists.notes.${note.code}`, note.values ?? {});
 
 /** A note with where it applies, when it applies somewhere. */
 export const problemWords = (t: TFunction, problem: ListProblem): string =>
