@@ -107,6 +107,14 @@ test('an investigator imports the OFAC and Japanese lists, a bad file is refused
   await expect(page.getByTestId('list-import-replaced')).toHaveText(/^Replaces the previous version \(56 entries, imported .+\)\.$/);
   await page.getByTestId('list-import-dismiss').click();
   await expect(panel).toBeHidden();
+  // The import report is kept with the list: its skipped count opens it, with where and why.
+  await listRow(page, 'JP').getByTestId('list-skipped').click();
+  const kept = page.getByRole('dialog');
+  await expect(kept).toContainText('Import report: 資産凍結等の措置の対象者 (MOF)');
+  await expect(kept.getByTestId('list-import-skipped-row').locator('td')).toHaveText(['sheet 2.タリバーン関係者等, row 276, 告示番号 274', 'no name']);
+  await expect(kept.getByTestId('list-import-warnings').locator('li')).toHaveCount(2);
+  await page.keyboard.press('Escape');
+  await expect(kept).toBeHidden();
 
   // --- A case whose subjects are really listed, as Japanese and Chinese sources write them (seeded: not what is tested here).
   const kase = await call(host, 'cases.create', { title: 'ミャンマー国軍による弾圧と新疆での拘禁', country: 'MM', situation: '2021', summary: '' });

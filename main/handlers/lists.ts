@@ -1,6 +1,7 @@
 import type { listChannels } from '../../shared/contract/channels/lists';
 import type { Handlers } from '../ipc/router';
-import { currentLists, getEntry, removeList } from '../lists/designation-store';
+import { Failure } from '../ipc/failure';
+import { currentList, currentLists, getEntry, removeList } from '../lists/designation-store';
 import { prepareUploadImport } from '../lists/list-import';
 import type { Jobs } from '../vault/jobs';
 import type { RunEvidenceService } from './evidence';
@@ -15,4 +16,10 @@ export const listHandlers = (service: RunEvidenceService, jobs: Jobs): Pick<Hand
     }),
   'lists.remove': (input) => service((c) => removeList(c.db, input.key)),
   'lists.entry': (input) => service((c) => getEntry(c.db, input.entryId)),
+  'lists.report': (input) =>
+    service((c) => {
+      const found = currentList(c.db, input.key);
+      if (!found) throw new Failure('NOT_FOUND', 'No list with this key is in use (it was removed or replaced).');
+      return { list: found.summary, report: found.report };
+    }),
 });

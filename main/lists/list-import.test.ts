@@ -182,6 +182,9 @@ describe('importing the real lists', () => {
     expect(jp!.skipped.filter((s) => s.note.code === 'listed_twice')).toEqual([]);
     expect(jp!.warnings.map(problemText)).toContain('sheet 7.イラク前政権関係者等 (Ⅲ), row 3, 告示番号 197: one entry written over rows 3, 4, 5, read as one');
     expect(jp!.skipped).toEqual([{ at: { sheet: '2.タリバーン関係者等', row: 276, record: '告示番号 274' }, note: { code: 'no_name' } }]);
+    // The report is kept with the list: read back later, it is the one the import gave.
+    expect(await invoke(bench, 'lists.report', { key: 'jp-mof' })).toEqual({ list: expect.objectContaining({ key: 'jp-mof', skippedCount: 1 }) as unknown, report: jp });
+    await expect(bench.router.invoke({ channel: 'lists.report', input: { key: 'not-a-list' } })).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
     expect((await lists(bench)).map((l) => [l.key, l.entries])).toEqual([
       ['ca-sema', 1369],

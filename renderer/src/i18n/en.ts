@@ -762,7 +762,10 @@ export const en = {
     noDateShort: 'Not stated',
     importedOn: 'imported {{date}}',
     mixedAuthorities: 'Several',
-    skippedHint: 'Records the import could not read; the import report lists them with the reason.',
+    skippedHint: 'Records the import could not read. Click to see where they are and why, and the import’s warnings.',
+    reportOf: 'Import report: {{list}}',
+    reportImported: 'Imported {{at}} by {{by}}.',
+    reportFailed: 'The import report could not be read. Close this window and try again.',
     removedShort: '{{n}} removed',
     removedHint: 'Entries the list itself marks as removed: no longer designations, so not read and not screened.',
     empty: {

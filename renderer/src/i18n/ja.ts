@@ -776,7 +776,10 @@ export const ja: Resources = {
     noDateShort: '記載なし',
     importedOn: '{{date}} 取込み',
     mixedAuthorities: '複数',
-    skippedHint: '取込みで読めなかったレコード。取込み報告に理由とともに記載されます。',
+    skippedHint: '取込みで読めなかったレコード。クリックすると、その位置と理由、取込み時の警告を表示します。',
+    reportOf: '取込み報告: {{list}}',
+    reportImported: '{{at}} に {{by}} が取り込みました。',
+    reportFailed: '取込み報告を読めませんでした。この画面を閉じて、もう一度お試しください。',
     removedShort: '削除 {{n}} 件',
     removedHint: 'リスト自体が削除と記している記載。現在は指定されていないため、読み込まず、スクリーニングの対象にもなりません。',
     empty: {

@@ -100,4 +100,6 @@ export const listChannels = {
   /** Removes the current list with this key and all its entries. */
   'lists.remove': { input: z.object({ key: ListKeySchema }), output: z.object({ key: ListKeySchema, entries: z.number().int() }) },
   'lists.entry': { input: z.object({ entryId: DesignationEntryIdSchema }), output: DesignationEntryDetailSchema },
+  /** The report of the import that brought in the current list with this key, as kept with it. */
+  'lists.report': { input: z.object({ key: ListKeySchema }), output: z.object({ list: ListSummarySchema, report: ListImportReportSchema }) },
 } as const;

@@ -92,7 +92,7 @@ function GroupRow({ group }: { group: ImportGroup }) {
           </Text>
         </>
       )}
-      {step.state === 'done' && <ImportReport result={step.result} />}
+      {step.state === 'done' && <ImportReport {...step.result} />}
       {step.state === 'failed' && (
         <Alert
           color="red"

@@ -7,12 +7,15 @@ import { useLanguage } from '../../i18n/useLanguage';
 import { formatCount } from '../evidence/format';
 import { noteWords, placeWords, problemWords } from './listProblemText';
 
-/** What an import read, as the service reported it: counts, the version replaced, warnings, skipped records with why. */
-export function ImportReport({ result }: { result: ListImportResult }) {
+/**
+ * What an import read, as the service reported it: counts, the version replaced, warnings, skipped
+ * records with why. `replaced` is left out for a report read back later (which version it replaced
+ * is not kept).
+ */
+export function ImportReport({ list, report, replaced }: Pick<ListImportResult, 'list' | 'report'> & { replaced?: ListImportResult['replaced'] }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const n = (x: number) => formatCount(x, language);
-  const { list, report, replaced } = result;
   const date = (value: string | null) => (value ? formatPartialDate(value, language) : t('lists.noDate'));
   return (
     <Stack gap={6} data-testid="list-import-report" data-list={list.key}>
@@ -34,17 +37,19 @@ export function ImportReport({ result }: { result: ListImportResult }) {
         <Text size="xs" data-testid="list-import-date">
           {list.listDate ? t('lists.report.listDate', { date: date(list.listDate) }) : t('lists.report.listDateNone')}
         </Text>
-        <Text size="xs" data-testid="list-import-replaced">
-          {!replaced
-            ? t('lists.report.firstVersion')
-            : replaced.listDate
-              ? t('lists.report.replaced', {
-                  date: date(replaced.listDate),
-                  entries: n(replaced.entries),
-                  at: formatDateTime(replaced.importedAt, language),
-                })
-              : t('lists.report.replacedUndated', { entries: n(replaced.entries), at: formatDateTime(replaced.importedAt, language) })}
-        </Text>
+        {replaced !== undefined && (
+          <Text size="xs" data-testid="list-import-replaced">
+            {!replaced
+              ? t('lists.report.firstVersion')
+              : replaced.listDate
+                ? t('lists.report.replaced', {
+                    date: date(replaced.listDate),
+                    entries: n(replaced.entries),
+                    at: formatDateTime(replaced.importedAt, language),
+                  })
+                : t('lists.report.replacedUndated', { entries: n(replaced.entries), at: formatDateTime(replaced.importedAt, language) })}
+          </Text>
+        )}
       </Alert>
       {report.warnings.length > 0 && (
         <Alert color="yellow" variant="light" p="xs" icon={<IconAlertTriangle size={16} />} title={t('lists.report.warnings', { count: report.warnings.length })}>

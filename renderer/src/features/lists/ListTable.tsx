@@ -1,4 +1,4 @@
-import { ActionIcon, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Table, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { formatDateTime, formatPartialDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { formatCount, shortHash } from '../evidence/format';
 import { AuthorityBadge } from './AuthorityBadge';
+import { ListReportModal } from './ListReportModal';
 import { RemoveListModal } from './RemoveListModal';
 
 const num = { fontVariantNumeric: 'tabular-nums', textAlign: 'right' } as const;
@@ -16,6 +17,7 @@ export function ListTable({ lists }: { lists: ListSummary[] }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [removing, setRemoving] = useState<ListSummary | null>(null);
+  const [reporting, setReporting] = useState<ListSummary | null>(null);
   const n = (x: number) => formatCount(x, language);
   return (
     <>
@@ -76,11 +78,13 @@ export function ListTable({ lists }: { lists: ListSummary[] }) {
               </Table.Td>
               <Table.Td style={num}>{n(list.names)}</Table.Td>
               <Table.Td style={num}>
-                {list.skippedCount > 0 ? (
+                {list.skippedCount > 0 || list.warnings.length > 0 ? (
                   <Tooltip label={t('lists.skippedHint')}>
-                    <Text span size="sm" c="orange.8" fw={600}>
-                      {n(list.skippedCount)}
-                    </Text>
+                    <UnstyledButton onClick={() => setReporting(list)} data-testid="list-skipped" aria-label={t('lists.reportOf', { list: list.listName })}>
+                      <Text span size="sm" c={list.skippedCount > 0 ? 'orange.8' : undefined} fw={600} td="underline">
+                        {n(list.skippedCount)}
+                      </Text>
+                    </UnstyledButton>
                   </Tooltip>
                 ) : (
                   n(0)
@@ -120,6 +124,7 @@ export function ListTable({ lists }: { lists: ListSummary[] }) {
         </Table.Tbody>
       </Table>
       {removing && <RemoveListModal list={removing} onClose={() => setRemoving(null)} />}
+      {reporting && <ListReportModal list={reporting} onClose={() => setReporting(null)} />}
     </>
   );
 }

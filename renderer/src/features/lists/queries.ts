@@ -5,6 +5,7 @@ export const listKeys = {
   all: ['lists'] as const,
   current: ['lists', 'current'] as const,
   entry: (entryId: number) => ['lists', 'entry', entryId] as const,
+  report: (key: string) => ['lists', 'report', key] as const,
 };
 
 export function useLists() {
@@ -18,6 +19,11 @@ export function useListEntry(entryId: number | null) {
     queryFn: () => invoke('lists.entry', { entryId: entryId ?? 0 }),
     enabled: entryId !== null,
   });
+}
+
+/** The report of the import that brought in the current list with this key. */
+export function useListReport(key: string) {
+  return useQuery({ queryKey: listKeys.report(key), queryFn: () => invoke('lists.report', { key }) });
 }
 
 /**
