@@ -153,9 +153,9 @@ function Report({ report }: { report: VerifyReport }) {
         <Table layout="fixed" fz="xs" data-testid="evidence-verify-problems">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={60}>{t('evidence.verify.columns.exhibit')}</Table.Th>
-              <Table.Th w={170}>{t('evidence.verify.columns.problem')}</Table.Th>
-              <Table.Th w={50}>{t('evidence.verify.columns.entry')}</Table.Th>
+              <Table.Th w={84}>{t('evidence.verify.columns.exhibit')}</Table.Th>
+              <Table.Th w={190}>{t('evidence.verify.columns.problem')}</Table.Th>
+              <Table.Th w={56}>{t('evidence.verify.columns.entry')}</Table.Th>
               <Table.Th>{t('evidence.verify.columns.values')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
