@@ -88,10 +88,15 @@ describe('Japan MOF asset-freeze workbook (xlsx)', () => {
     expect(typeOf('2-345')).toBe('entity'); // SPECIAL PURPOSE ISLAMIC REGIMENT (SPIR)
     expect(parsed.entries.find((x) => x.listId === '2-345')!.names[0]!.parts).toBeUndefined();
     expect(typeOf('5-44')).toBe('person'); // Yahia Abdallah Al-Ubaidi: a nationality
-    // The workbook calls these two groups 同人 (this person): that word alone types nothing.
-    expect(typeOf('2-340')).toBe('unknown'); // LASHKAR I JHANGVI (LJ)
-    expect(typeOf('2-562')).toBe('unknown'); // AL-QAIDA IN THE ARABIAN PENINSULA (AQAP)
-    expect(parsed.entries.filter((e) => e.type === 'unknown')).toHaveLength(17);
+    // The workbook calls these two groups 同人 (this person): that word alone types nothing, their names do.
+    expect(typeOf('2-340')).toBe('entity'); // LASHKAR I JHANGVI (LJ): lashkar, army
+    expect(typeOf('2-562')).toBe('entity'); // AL-QAIDA IN THE ARABIAN PENINSULA (AQAP)
+    expect(typeOf('2-733')).toBe('entity'); // HARAKAT SHAM AL-ISLAM: harakat, movement
+    expect(typeOf('7-200')).toBe('entity'); // LOGARCHEO S.A.: "S.A." ends the name
+    expect(typeOf('13-16')).toBe('person'); // Jakob Steiger: "社長 生年月日:1941年4月27日" in the remarks
+    // Names that say nothing of what they are stay unknown: Hamas, Babbar Khalsa, Al-Shabaab.
+    expect(typeOf('4-26')).toBe('unknown');
+    expect(parsed.entries.filter((e) => e.type === 'unknown')).toHaveLength(10);
   });
 
   it('reads 2-5 MUHAMMAD TAHER ANWARI: katakana and Latin names, aliases in both scripts, DOB 1961年頃 (circa), Japanese nationality mapped', () => {

@@ -279,7 +279,8 @@ function rowEntry(get: (field: Field) => string, sheet: SheetContext, noticeNo: 
 function typeFromContent(e: DesignationEntry, title: string | null, en: string | null, ja: string | null): DesignationEntry['type'] {
   const says = (word: string) => e.remarks.some((remark) => remark.includes(word));
   const group = says('同団体') && !says('同人');
-  if (e.datesOfBirth.length || e.identifiers.some((i) => i.type === 'passport') || title) return 'person';
+  // A date of birth is sometimes only in the remarks ("社長 生年月日:1941年4月27日").
+  if (e.datesOfBirth.length || e.identifiers.some((i) => i.type === 'passport') || title || says('生年月日')) return 'person';
   if (namesAnOrganisation(en, ja) || group) return 'entity';
   if (e.nationalities.length || e.placesOfBirth.length || e.positions.length) return 'person';
   return 'unknown';
@@ -288,10 +289,12 @@ function typeFromContent(e: DesignationEntry, title: string | null, en: string |
 /**
  * Words that make a name an organisation's, in English and in Japanese (sheets such as
  * 2.タリバーン関係者等 list persons and groups together and say neither): AFGHAN SUPPORT COMMITTEE(ASC),
- * アル・ラシード信託, ロシャン両替所. A name without one (AL-QAIDA, ハマス) leaves the type unknown.
+ * アル・ラシード信託, ロシャン両替所; and the Arabic and Urdu words for one that no person is named
+ * by (harakat: movement, lashkar and jaish: army, tehrik: movement, mujahideen: fighters; al-Qaida).
+ * A name without one (ハマス, Babbar Khalsa) leaves the type unknown. "S.A." and "Co." may end a name.
  */
 const ORGANISATION_EN =
-  /\b(?:group|organi[sz]ation|foundation|trust|committee|society|movement|network|brigades?|battalion|army|front|party|federation|exchange|company|corporation|co\.|ltd|limited|llc|s\.a\.|ag|anstalt|bank|hospital|cent(?:re|er)|authority|portfolio|offices?|branch|charity|trading|investment|sociedad|province)\b/i;
+  /\b(?:group|organi[sz]ation|foundation|trust|committee|society|movement|network|brigades?|battalion|army|front|party|federation|exchange|company|corporation|co\.|ltd|limited|llc|s\.a\.|ag|anstalt|bank|hospital|cent(?:re|er)|authority|portfolio|offices?|branch|charity|trading|investment|sociedad|province|harakat|lashkar|jaish|tehrik|mujahid(?:ee|i)n|al-qa[’']?ida|al-qaeda)(?!\w)/i;
 const ORGANISATION_JA =
   /組織|財団|信託|委員会|協会|運動|集団|会社|両替所|旅団|人民軍|解放軍|党|戦線|連盟|銀行|投資庁|グループ|カンパニー|コーポレーション|ファウンデーション|トラスト|ネットワーク|リミテッド|ブリゲイド|バンク|センター|ホスピタル/;
 const namesAnOrganisation = (en: string | null, ja: string | null) => (en !== null && ORGANISATION_EN.test(en)) || (ja !== null && ORGANISATION_JA.test(ja));
