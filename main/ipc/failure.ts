@@ -1,5 +1,5 @@
 import type { AppError, ErrorCode } from '../../shared/contract';
-import type { ListFileProblem } from '../../shared/domain/list-notes';
+import { noteText, type ListFileProblem, type ListNote } from '../../shared/domain/list-notes';
 
 /**
  * A failure a service expects and the user can act on. The router turns it into an AppError value;
@@ -27,6 +27,11 @@ export class ListUnreadable extends Failure {
     readonly problem: ListFileProblem,
   ) {
     super('LIST_UNREADABLE', message);
+  }
+
+  /** A file refused as a whole (no place in it): the message is the note's English, then `after`. */
+  static wholeFile(file: string, note: ListNote, after = '.'): ListUnreadable {
+    return new ListUnreadable(`${file}: ${noteText(note)}${after}`, { file, at: null, note });
   }
 
   override toAppError(): AppError {

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DesignationList, ListFormat, ParseReport } from '../../shared/domain/designations';
-import { note, noteText, type ListNote, type ListPlace } from '../../shared/domain/list-notes';
+import { note, type ListNote, type ListPlace } from '../../shared/domain/list-notes';
 import { ListUnreadable } from '../ipc/failure';
 import { ListParseError } from './common';
 import type { ListInput } from './detect';
@@ -36,11 +36,6 @@ export const WORKER_HEAP_MIB = 512;
  * third of the work: shared this way, both threads stay busy whichever is faster on the machine.
  */
 export const KEYS_HERE_FROM = 2;
-
-function tooLarge(file: string, mib: number): ListUnreadable {
-  const tooBig = note('too_large', { mib });
-  return new ListUnreadable(`${file}: ${noteText(tooBig)}; the previous version is still in use.`, { file, at: null, note: tooBig });
-}
 
 export interface ReadRequest {
   files: ListInput[];
@@ -170,7 +165,7 @@ export function readInWorker(
     worker.on('error', (error: Error & { code?: string }) =>
       settle(
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? tooLarge(request.files[0]!.name, heapMib)
+          ? ListUnreadable.wholeFile(request.files[0]!.name, note('too_large', { mib: heapMib }), '; the previous version is still in use.')
           : error,
       ),
     );

@@ -8,7 +8,7 @@ import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { LIST_SKIPPED_KEPT, type ListFile, type ListImportInputSchema, type ListImportReport, type ListImportResult } from '../../shared/contract/channels/lists';
 import { DesignationListSchema, type ListFormat } from '../../shared/domain/designations';
-import { note, noteText, type ListNote } from '../../shared/domain/list-notes';
+import { note, type ListNote } from '../../shared/domain/list-notes';
 import { errnoCode } from '../fs/errno';
 import { Failure, ListUnreadable } from '../ipc/failure';
 import type { ServiceContext } from '../services/context';
@@ -149,8 +149,7 @@ async function importNow(ctx: ServiceContext, prepared: PreparedImport, control:
       warnings: parsed.report.warnings.slice(0, 200).map((w) => ({ at: w.at, note: noteWithoutPaths(w.note, files) })),
     };
     if (writer.entries === 0) {
-      const nothing = note('nothing_read', { skipped: report.skippedCount, removed: report.removedCount });
-      throw new ListUnreadable(`${files[0]!.name}: ${noteText(nothing)}.`, { file: files[0]!.name, at: null, note: nothing });
+      throw ListUnreadable.wholeFile(files[0]!.name, note('nothing_read', { skipped: report.skippedCount, removed: report.removedCount }));
     }
     if (signal?.aborted) throw cancelled();
     db.prepare('UPDATE designation_lists SET authorities = ? WHERE id = ?').run(JSON.stringify([...authorities].sort()), listId);
