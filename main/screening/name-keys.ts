@@ -1,5 +1,5 @@
 import { prepareName, type PreparedName } from './name-match';
-import { coarseSkeleton } from './phonetic';
+import { rotatedSkeleton } from './phonetic';
 
 /**
  * Blocking keys for screening: the short strings under which a name is indexed so that candidates
@@ -57,7 +57,7 @@ function addPairs(keys: Set<string>, a: string[], b: string[]): void {
 function addSounded(keys: Set<string>, tokens: string[]): void {
   if (tokens.length === 0 || tokens.length > MAX_ROTATED) return;
   for (let r = 0; r < tokens.length; r++) {
-    const skeleton = coarseSkeleton([...tokens.slice(r), ...tokens.slice(0, r)].join(''));
+    const skeleton = rotatedSkeleton(tokens, r);
     if (skeleton.length >= 2) keys.add(`j:${skeleton}`);
   }
 }

@@ -11,103 +11,271 @@
 
 import { memoised } from './memoised';
 
-const LETTER_CLASSES: Record<string, string> = { b: 'P', p: 'P', t: 'T', d: 'T', k: 'K', g: 'K', c: 'K', q: 'K', l: 'R', r: 'R', m: 'M', n: 'N' };
+/** How katakana wrote a name's kh and th (Khudai → フダイ, Khan → カーン; Houthi → ホーシー, Thomas → トマ). */
+export interface Reading {
+  kh: 'h' | 'k';
+  th: 't' | 's';
+}
+
+const USUAL: Reading = { kh: 'h', th: 't' };
 
 /**
  * Sequences and letters to sound classes; vowels, w and v are dropped after the first letter.
- * Katakana writes kh and th either way (Khudai → フダイ, Khan → カーン; Houthi → ホーシー, Thomas →
- * トマ): `reading` picks the class of each.
+ * `reading` picks the class of kh and th. The rules, in the order they apply:
+ *
+ * 1. kh and th as `reading` says; a leading wu is u (Wu → ウー); a final h after a vowel is not
+ *    said (Allah → アッラー, Shah → シャー).
+ * 2. Russian v is said, and written in katakana, as f at the end and before a voiceless consonant
+ *    (Lavrov → ラヴロフ, Berezovsky → ベレゾフスキー); w after a consonant goes (Hwang → ファン, Kwak →
+ *    クァク); x is ks; c before e, i, y or at the end is s, and ck is k.
+ * 3. ti and di are チ and ジ (Putin → プーチン puchin), si is シ (shi).
+ * 4. The classes (soundClasses), then ン before m, b or p is said m (Mohammad → モハンマド).
+ *
+ * Done over character codes in two reused buffers rather than with a regular expression per rule:
+ * the store makes a skeleton for every rotation of every name it imports (millions), and with the
+ * expressions that took a third of the time spent on name keys. phonetic.test.ts checks it, token
+ * by token, against the rules written as expressions.
  */
-export function coarseSkeleton(token: string, reading: { kh: 'h' | 'k'; th: 't' | 's' } = { kh: 'h', th: 't' }): string {
-  let s = /^[a-z]*$/.test(token) ? token : token.toLowerCase().replace(/[^a-z]/g, '');
-  if (s === '') return '';
-  // Each rewrite only where its letters are (a regex pass over every name costs more than the check).
-  if (s.includes('kh')) s = s.replace(/kh/g, reading.kh);
-  if (s.includes('th')) s = s.replace(/th/g, reading.th);
-  if (s.startsWith('wu')) s = s.slice(1);
-  // A final h is not said: Allah → アッラー, Shah → シャー.
-  if (s.endsWith('h') && s.length > 1 && 'aeiou'.includes(s[s.length - 2]!)) s = s.slice(0, -1);
-  // Russian v is said, and written in katakana, as f at the end and before a voiceless consonant
-  // (Lavrov → ラヴロフ, Berezovsky → ベレゾフスキー).
-  if (s.includes('v')) s = s.replace(/(?<=.)v(?=$|[kstpc])/g, 'f');
-  if (s.includes('w')) s = s.replace(/([bcdfghkmnpqrstxz])w/g, '$1'); // Hwang → ファン, Kwak → クァク
-  if (s.includes('x')) s = s.replace(/x/g, 'ks');
-  if (s.includes('c')) s = s.replace(/c(?=[eiy]|$)/g, 's').replace(/ck/g, 'k');
-  if (s.includes('i')) s = s.replace(/[td](?=i)/g, 'j').replace(/s(?=i)/g, 'sh'); // チ/ジ for ti/di: Putin → プーチン puchin; シ for si
-  // One pass, not remembered: cheaper than a lookup, and most names written together are seen once.
-  return soundClasses(s);
+export function coarseSkeleton(token: string, reading: Reading = USUAL): string {
+  const s = isLowerLatin(token) ? token : token.toLowerCase().replace(/[^a-z]/g, '');
+  const n = s.length;
+  if (n === 0) return '';
+  const buffer = letters(n);
+  for (let i = 0; i < n; i++) buffer[i] = s.charCodeAt(i);
+  return skeletonOfLetters(n, reading);
 }
 
 /**
- * The sequence at `i` and its class, longest first: ng N; gh qh K; th dh T; ph f h H (フ writes an
- * h before a consonant, Hlaing → フライン, and every f); sibilants and affricates (sch tch dzh zh ch
- * dj sh ts tz j s z x) S, since katakana writes s, sh, ch, j, z and the Slavic -ić alike. Null
- * where a single letter's class (LETTER_CLASSES) applies.
+ * The skeleton of `tokens` written together from token `from` on, round to the one before it
+ * (Hlaing Min Aung from 1: minaunghlaing): coarseSkeleton of that string, without making it.
  */
-function sequenceAt(s: string, i: number): [cls: string, length: number] | null {
-  const c = s[i]!;
-  const n = s[i + 1];
-  switch (c) {
-    case 'n':
-      return n === 'g' ? ['N', 2] : null;
-    case 'g':
-    case 'q':
-      return n === 'h' ? ['K', 2] : null;
-    case 't':
-      if (n === 'h') return ['T', 2];
-      if (n === 'c' && s[i + 2] === 'h') return ['S', 3];
-      return n === 's' || n === 'z' ? ['S', 2] : null;
-    case 'd':
-      if (n === 'h') return ['T', 2];
-      if (n === 'z' && s[i + 2] === 'h') return ['S', 3];
-      return n === 'j' ? ['S', 2] : null;
-    case 'p':
-      return n === 'h' ? ['H', 2] : null;
-    case 's':
-      if (n === 'c' && s[i + 2] === 'h') return ['S', 3];
-      return n === 'h' ? ['S', 2] : ['S', 1];
-    case 'z':
-    case 'c':
-      if (n === 'h') return ['S', 2];
-      return c === 'z' ? ['S', 1] : null;
-    case 'j':
-    case 'x':
-      return ['S', 1];
-    case 'f':
-    case 'h':
-      return ['H', 1];
+export function rotatedSkeleton(tokens: readonly string[], from: number): string {
+  let n = 0;
+  for (const token of tokens) {
+    if (!isLowerLatin(token)) return coarseSkeleton([...tokens.slice(from), ...tokens.slice(0, from)].join(''));
+    n += token.length;
+  }
+  if (n === 0) return '';
+  const buffer = letters(n);
+  let at = 0;
+  for (let step = 0; step < tokens.length; step++) {
+    const token = tokens[(from + step) % tokens.length]!;
+    for (let i = 0; i < token.length; i++) buffer[at++] = token.charCodeAt(i);
+  }
+  return skeletonOfLetters(n, USUAL);
+}
+
+const code = (ch: string) => ch.charCodeAt(0);
+// Letters by their codes (i, n and s with a _: names the loops use).
+const [a, c, d, f, g, h, i_, j, k, n_, p, q, s_, t, u, v, w, x, z] = [...'acdfghijknpqstuvwxz'].map(code) as [
+  number, number, number, number, number, number, number, number, number, number,
+  number, number, number, number, number, number, number, number, number,
+];
+
+function isLowerLatin(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch < a || ch > z) return false;
+  }
+  return true;
+}
+
+/** Two working buffers of letters (rewrites read one and write the other); x → ks and si → shi at most double a name. */
+let front = new Uint8Array(256);
+let back = new Uint8Array(256);
+
+function letters(length: number): Uint8Array {
+  if (front.length < 2 * length + 2) {
+    front = new Uint8Array(4 * length);
+    back = new Uint8Array(4 * length);
+  }
+  return front;
+}
+
+function swap(): void {
+  const was = front;
+  front = back;
+  back = was;
+}
+
+const flags = (chars: string): Uint8Array => {
+  const table = new Uint8Array(128);
+  for (const ch of chars) table[code(ch)] = 1;
+  return table;
+};
+const VOWEL = flags('aeiou');
+const FIRST_VOWEL = flags('aeiouyvw');
+const VOICELESS = flags('kstpc');
+const BEFORE_SILENT_W = flags('bcdfghkmnpqrstxz');
+const SOFT_C = flags('eiy');
+
+/** Rules 1–4 of coarseSkeleton on the first `length` letters of `front`, then the classes. */
+function skeletonOfLetters(length: number, reading: Reading): string {
+  let len = length;
+  len = pairTo(len, k, code(reading.kh));
+  len = pairTo(len, t, code(reading.th));
+  if (len >= 2 && front[0] === w && front[1] === u) {
+    front.copyWithin(0, 1, len);
+    len--;
+  }
+  if (len > 1 && front[len - 1] === h && VOWEL[front[len - 2]!]) len--;
+  len = rewriteLetters(len);
+  return soundClasses(front, len);
+}
+
+/** `first` followed by h becomes `into`, left to right, as a global replace would. */
+function pairTo(len: number, first: number, into: number): number {
+  const src = front;
+  const dst = back;
+  let out = 0;
+  for (let i = 0; i < len; i++) {
+    if (src[i] === first && i + 1 < len && src[i + 1] === h) {
+      dst[out++] = into;
+      i++;
+    } else dst[out++] = src[i]!;
+  }
+  swap();
+  return out;
+}
+
+/** Rule 2: v said f in place (a letter for a letter), then w after a consonant, then x and c. */
+function rewriteLetters(length: number): number {
+  const src = front;
+  for (let i = 1; i < length; i++) if (src[i] === v && (i === length - 1 || VOICELESS[src[i + 1]!])) src[i] = f;
+  return softenBeforeI(xAndC(silentW(length)));
+}
+
+/** w after a consonant goes, reading on after the pair (as /([…])w/g does). */
+function silentW(len: number): number {
+  const src = front;
+  const dst = back;
+  let out = 0;
+  for (let i = 0; i < len; i++) {
+    const ch = src[i]!;
+    dst[out++] = ch;
+    if (BEFORE_SILENT_W[ch] && i + 1 < len && src[i + 1] === w) i++;
+  }
+  swap();
+  return out;
+}
+
+/** x is ks; c before e, i, y or at the end is s; ck is k. */
+function xAndC(len: number): number {
+  const src = front;
+  const dst = back;
+  let out = 0;
+  for (let i = 0; i < len; i++) {
+    const ch = src[i]!;
+    if (ch === x) {
+      dst[out++] = k;
+      dst[out++] = s_;
+    } else if (ch === c && (i === len - 1 || SOFT_C[src[i + 1]!])) dst[out++] = s_;
+    else if (ch === c && i + 1 < len && src[i + 1] === k) {
+      dst[out++] = k;
+      i++;
+    } else dst[out++] = ch;
+  }
+  swap();
+  return out;
+}
+
+/** Rule 3, after rule 2 (c before i became s, and so shi): ti and di are ji, si is shi. */
+function softenBeforeI(len: number): number {
+  const src = front;
+  const dst = back;
+  let out = 0;
+  for (let i = 0; i < len; i++) {
+    const ch = src[i]!;
+    const beforeI = i + 1 < len && src[i + 1] === i_;
+    if (beforeI && (ch === t || ch === d)) dst[out++] = j;
+    else if (beforeI && ch === s_) {
+      dst[out++] = s_;
+      dst[out++] = h;
+    } else dst[out++] = ch;
+  }
+  swap();
+  return out;
+}
+
+// Sound classes as character codes.
+const [P, T, K, M, N, S, H] = [...'PTKMNSH'].map(code) as [number, number, number, number, number, number, number];
+const LETTER_CLASS = new Uint8Array(128);
+for (const [letter, cls] of Object.entries({ b: 'P', p: 'P', t: 'T', d: 'T', k: 'K', g: 'K', c: 'K', q: 'K', l: 'R', r: 'R', m: 'M', n: 'N' })) {
+  LETTER_CLASS[code(letter)] = code(cls);
+}
+
+/**
+ * The class of the sequence at `i` and its length, longest first, as class * 4 + length; 0 where a
+ * single letter's class (LETTER_CLASS) applies. ng N; gh qh K; th dh T; ph f h H (フ writes an h
+ * before a consonant, Hlaing → フライン, and every f); sibilants and affricates (sch tch dzh zh ch dj
+ * sh ts tz j s z x) S, since katakana writes s, sh, ch, j, z and the Slavic -ić alike.
+ */
+function sequenceAt(s: Uint8Array, len: number, i: number): number {
+  const ch = s[i];
+  const next = i + 1 < len ? s[i + 1] : 0;
+  const third = i + 2 < len ? s[i + 2] : 0;
+  switch (ch) {
+    case n_:
+      return next === g ? N * 4 + 2 : 0;
+    case g:
+    case q:
+      return next === h ? K * 4 + 2 : 0;
+    case t:
+      if (next === h) return T * 4 + 2;
+      if (next === c && third === h) return S * 4 + 3;
+      return next === s_ || next === z ? S * 4 + 2 : 0;
+    case d:
+      if (next === h) return T * 4 + 2;
+      if (next === z && third === h) return S * 4 + 3;
+      return next === j ? S * 4 + 2 : 0;
+    case p:
+      return next === h ? H * 4 + 2 : 0;
+    case s_:
+      if (next === c && third === h) return S * 4 + 3;
+      return next === h ? S * 4 + 2 : S * 4 + 1;
+    case z:
+    case c:
+      if (next === h) return S * 4 + 2;
+      return ch === z ? S * 4 + 1 : 0;
+    case j:
+    case x:
+      return S * 4 + 1;
+    case f:
+    case h:
+      return H * 4 + 1;
     default:
-      return null;
+      return 0;
   }
 }
 
 /**
- * The classes of a rewritten token in one pass: sequences (SEQUENCES), then single letters
- * (LETTER_CLASSES); ン before m/b/p is said m (Mohammad → モハンマド). v and w are written ウ,
- * ワ or ヴ (Vladimir → ウラジーミル, Ivanov → イワノフ): a vowel here. Vowels are dropped after
- * the first letter, and a sound repeated is one.
+ * The classes of rewritten letters in one pass: sequences, then single letters; vowels (and v
+ * and w, written ウ, ワ or ヴ: Vladimir → ウラジーミル, Ivanov → イワノフ) are dropped after the first
+ * letter, a sound repeated is one, and N directly before M or P is M.
  */
-function soundClasses(s: string): string {
-  const classes: string[] = [];
-  /** Whether each class is followed at once by another (no vowel between): for the ン rule. */
-  const adjacent: boolean[] = [];
-  let lastEnd = -1;
-  for (let i = 0; i < s.length; ) {
-    const sequence = sequenceAt(s, i);
-    const cls = sequence ? sequence[0] : LETTER_CLASSES[s[i]!];
-    const length = sequence ? sequence[1] : 1;
-    if (cls) {
-      if (classes.length) adjacent[classes.length - 1] = lastEnd === i;
-      classes.push(cls);
-      lastEnd = i + length;
+function soundClasses(s: Uint8Array, len: number): string {
+  let out = len > 0 && FIRST_VOWEL[s[0]!] ? 'A' : '';
+  let last = out === '' ? 0 : code('A');
+  // A class is written once the next is known (for the ン rule): the one waiting, and where it ended.
+  let waiting = 0;
+  let waitingEnd = -1;
+  for (let i = 0; i <= len; ) {
+    const sequence = i < len ? sequenceAt(s, len, i) : 0;
+    const cls = i === len ? -1 : sequence ? sequence >> 2 : LETTER_CLASS[s[i]!]!;
+    if (cls !== 0 && waiting !== 0) {
+      const said = waiting === N && waitingEnd === i && (cls === M || cls === P) ? M : waiting;
+      if (said !== last) {
+        out += String.fromCharCode(said);
+        last = said;
+      }
+    }
+    if (cls === -1) break;
+    const length = sequence ? sequence & 3 : 1;
+    if (cls !== 0) {
+      waiting = cls;
+      waitingEnd = i + length;
     }
     i += length;
-  }
-  let out = /^[aeiouyvw]/.test(s) ? 'A' : '';
-  for (let k = 0; k < classes.length; k++) {
-    let cls = classes[k]!;
-    if (cls === 'N' && adjacent[k] && (classes[k + 1] === 'M' || classes[k + 1] === 'P')) cls = 'M';
-    if (out[out.length - 1] !== cls) out += cls;
   }
   return out;
 }
