@@ -130,7 +130,7 @@ export function readAlias(raw: string, notes: string[] = []): Read[] {
   }
   const value = clean(text);
   if (!value) return [];
-  const several = namesInOne(value);
+  const several = namesInOne(value) ?? namesJoinedByAnd(value);
   if (several) return several.flatMap((piece) => readAlias(piece, notes));
   // A Latin name written with the Japanese comma: "MAKENGA、 Colonel SULTANI".
   return [{ value: isLatin(value) ? value.replace(/\s*、\s*/g, ', ') : value, notes }];
@@ -159,6 +159,30 @@ function namesInOne(value: string): string[] | null {
   if (pieces.length >= 3) return ofSeveral(pieces[0]!) && ofSeveral(pieces.at(-1)!) ? pieces : null;
   const ending = (piece: string) => words(piece).at(-1)!.toLowerCase().replace(/^(?:al|el|ul)-/, '').replace(/['’]/g, '');
   return pieces.every(ofSeveral) && ending(pieces[0]!) === ending(pieces[1]!) ? pieces : null;
+}
+
+/** Letters and digits of a name as written in katakana or Latin (not ー or ・, which every name has). */
+const NAME_LETTER = /^[\p{Script=Katakana}A-Za-z0-9]{3}$/u;
+/** Latin only: an organisation's initials or short name (LPI RAS, ISAN, RKS). */
+const WHOLLY_LATIN = /^[A-Za-z][A-Za-z0-9 .-]*$/;
+
+/**
+ * Two names of one entity joined by 及び in a Japanese cell (the MOF workbook's Russian entities):
+ * アクタ及び株式会社アクタ, ユナルミア及びユナルミヤ, LPI RAS及びFIAN, 電子技術研究所及び株式会社NIIET. Only
+ * where both sides are plainly names: they share three letters in a row (katakana, Latin, digits),
+ * one of them is Latin only, or the second has Latin letters. Otherwise 及び is part of the name:
+ * 科学研究所プラタン及び付属工場 (…with its plant), G9ファミリー及び連合 (G9 Family and Allies).
+ */
+function namesJoinedByAnd(value: string): string[] | null {
+  const at = value.indexOf('及び');
+  if (at <= 0 || isLatin(value) || value.includes('及び', at + 2) || !outsideBrackets(value)[at]) return null;
+  const [first, second] = [value.slice(0, at).trim(), value.slice(at + 2).trim()];
+  if (!first || !second) return null;
+  const sharesLetters = [...first].some((_, i) => {
+    const run = first.slice(i, i + 3);
+    return NAME_LETTER.test(run) && second.includes(run);
+  });
+  return sharesLetters || WHOLLY_LATIN.test(first) || WHOLLY_LATIN.test(second) || /[A-Za-z]{2}/.test(second) ? [first, second] : null;
 }
 
 /** A bracket the list never closed, or never opened: "アブドゥル・ラフマン・モハマド・イクバル)". */

@@ -94,6 +94,33 @@ describe('MOF alias cells, each alias read by ./alias-text', () => {
     }
   });
 
+  it('splits two names joined by 及び when both are plainly names, and keeps 及び that is part of one (28-217, 28-208, 28-223, 28-227, 28-222, 28-145, 44-2)', () => {
+    expect(read('アクタ及び株式会社アクタ')).toEqual([
+      ['アクタ', null],
+      ['株式会社アクタ', null],
+    ]);
+    expect(read('ユナルミア及びユナルミヤ')).toEqual([
+      ['ユナルミア', null],
+      ['ユナルミヤ', null],
+    ]);
+    expect(read('LPI RAS及びFIAN')).toEqual([
+      ['LPI RAS', null],
+      ['FIAN', null],
+    ]);
+    expect(read('電子技術研究所及び株式会社NIIET')).toEqual([
+      ['電子技術研究所', null],
+      ['株式会社NIIET', null],
+    ]);
+    expect(read('ISAN及びロシア科学アカデミー分光法研究所')).toEqual([
+      ['ISAN', null],
+      ['ロシア科学アカデミー分光法研究所', null],
+    ]);
+    // "…with its plant", "G9 Family and Allies": one name each.
+    for (const one of ['科学研究所プラタン及び付属工場', '株式会社NIIプラタン及び付属工場', 'G9ファミリー及び連合', 'G9ファミリー及び連合による革命の力']) {
+      expect(read(one), one).toEqual([[one, null]]);
+    }
+  });
+
   it('splits a chain of a.k.a. and f.k.a. names, but not one inside brackets (28-258, 14-54, 28-221)', () => {
     expect(read('TransMorFlot, a.k.a. TransMorFlot shipping company, a.k.a. Transseaport')).toEqual([
       ['TransMorFlot', null],
