@@ -163,4 +163,6 @@ export function describePlace(place: ListPlace, say: (part: PlacePart | 'separat
 
 export const noteText = (n: ListNote): string => fill(LIST_NOTES_EN[n.code], n.values);
 export const placeText = (place: ListPlace): string => describePlace(place, (part, values) => fill(LIST_PLACE_EN[part], values));
-export const problemText = (p: ListProblem): string => (p.at ? `${placeText(p.at)}: ${noteText(p.note)}` : noteText(p.note));
+/** A problem with its place in front: the English the UI shows (en.ts) and main writes. */
+export const LIST_PROBLEM_EN = '{{at}}: {{note}}';
+export const problemText = (p: ListProblem): string => (p.at ? fill(LIST_PROBLEM_EN, { at: placeText(p.at), note: noteText(p.note) }) : noteText(p.note));

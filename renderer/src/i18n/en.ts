@@ -3,7 +3,7 @@
  * missing from (or extra in) either language fails the typecheck.
  */
 import { INTEGRITY_NOTES_EN } from '../../../shared/domain/integrity-notes';
-import { LIST_NOTES_EN, LIST_PLACE_EN } from '../../../shared/domain/list-notes';
+import { LIST_NOTES_EN, LIST_PLACE_EN, LIST_PROBLEM_EN } from '../../../shared/domain/list-notes';
 
 export const en = {
   app: {
@@ -840,7 +840,7 @@ export const en = {
     notes: LIST_NOTES_EN,
     /** Where in a file, part by part. */
     place: LIST_PLACE_EN,
-    problem: '{{at}}: {{note}}',
+    problem: LIST_PROBLEM_EN,
     fileProblem: '{{file}}: {{problem}}',
     remove: {
       button: 'Remove {{list}}',
