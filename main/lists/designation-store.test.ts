@@ -9,6 +9,7 @@ import { tempDir } from '../test-support/temp-dir';
 import { openWorkspace } from '../workspace/open-workspace';
 import { emptyEntry } from './common';
 import {
+  ENTRY_BATCH,
   EntryWriter,
   KeyIndex,
   beginImport,
@@ -133,7 +134,7 @@ describe('the designation store', () => {
     expect(summary.warnings).toEqual(report.warnings);
   });
 
-  it('writes in batches of 2,000, each committed before the next, and its keys in tables of a chunk of entries each, one row per key', async () => {
+  it('writes in batches of ENTRY_BATCH, each committed before the next, and its keys in tables of a chunk of entries each, one row per key', async () => {
     const { db } = testContext();
     const listId = beginImport(db, { format: 'un_xml', files: [], importedBy: 'tester', now: 'x' });
     const batches: number[] = [];
@@ -144,13 +145,15 @@ describe('the designation store', () => {
       expect(count(db, 'SELECT count(*) FROM designation_entries WHERE list_id = ?', listId)).toBe(batches.reduce((a, b) => a + b, 0));
     }, 4000);
     // Every name twice over (an authority's copy of an entity has the same names): keys counted once.
-    feed(writer, 'UN', Array.from({ length: 8500 }, (_, i) => person(`P-${i}`, `PERSON ${i}, Some`, `Some PERSON ${i}`, `PERSON ${i}, Some`)));
-    expect(batches).toEqual([2000, 2000, 2000, 2000]);
+    const entries = 17 * ENTRY_BATCH + 100;
+    feed(writer, 'UN', Array.from({ length: entries }, (_, i) => person(`P-${i}`, `PERSON ${i}, Some`, `Some PERSON ${i}`, `PERSON ${i}, Some`)));
+    const full = Array<number>(17).fill(ENTRY_BATCH);
+    expect(batches).toEqual(full);
     const recorded = () => JSON.parse(db.prepare('SELECT keys_tables FROM designation_lists WHERE id = ?').pluck().get(listId) as string) as string[];
     const created = () => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'designation_name_keys_%' ORDER BY 1").pluck().all();
     expect(recorded()).toHaveLength(2); // full ones at once; the last when the writer is flushed
     await writer.flush();
-    expect(batches).toEqual([2000, 2000, 2000, 2000, 500]);
+    expect(batches).toEqual([...full, 100]);
 
     const tables = recorded();
     expect(tables).toEqual([1, 2, 3].map((n) => `designation_name_keys_${listId}_v${NAME_KEYS_VERSION}_${n}`));
@@ -164,15 +167,15 @@ describe('the designation store', () => {
       expect(ids).toEqual([...new Set(ids)].sort((a, b) => a - b));
     }
     commitImport(db, listId, { list: UN_LIST, report: reportOf(writer), now: 'y' });
-    expect(count(db, 'SELECT count(DISTINCT entry_id) FROM designation_name_keys')).toBe(8500);
-    const last = entryByRef(db, 'un-sc', 'P-8499')!;
-    const lastKeys = hashedKeys('PERSON 8499, Some', 'Some PERSON 8499');
+    expect(count(db, 'SELECT count(DISTINCT entry_id) FROM designation_name_keys')).toBe(entries);
+    const last = entryByRef(db, 'un-sc', `P-${entries - 1}`)!;
+    const lastKeys = hashedKeys(`PERSON ${entries - 1}, Some`, `Some PERSON ${entries - 1}`);
     expect(db.prepare('SELECT key FROM designation_name_keys WHERE entry_id = ? ORDER BY key').pluck().all(last.entryId)).toEqual(lastKeys);
     // Screening's reading: how many entries have a key, and which.
     const index = new KeyIndex(db);
     const shared = keyHash('i:some.p'); // "Some PERSON n": every entry
-    expect(index.entries(shared)).toBe(8500);
-    expect(index.entryIds(shared)).toHaveLength(8500);
+    expect(index.entries(shared)).toBe(entries);
+    expect(index.entryIds(shared)).toHaveLength(entries);
     for (const key of lastKeys) expect(index.entryIds(key)).toContain(last.entryId);
     expect(index.entries(keyHash('t:nobody'))).toBe(0);
     expect(index.entryIds(keyHash('t:nobody'))).toEqual([]);

@@ -28,8 +28,11 @@ import { Failure } from '../ipc/failure';
 import { NAME_KEYS_VERSION } from '../screening/name-keys';
 import { KeyMemo, type PreparedEntry } from './prepared-entry';
 
-/** Entries per write transaction: large enough to amortise the commit, small enough to stay responsive. */
-export const ENTRY_BATCH = 2000;
+/**
+ * Entries per write transaction: large enough to amortise the commit, small enough to stay
+ * responsive (500 take ~50 ms to write on a slow machine; 2,000 took ~200 ms).
+ */
+export const ENTRY_BATCH = 500;
 /**
  * SQLite's page cache while a list is written (KiB; the default is 2 MiB): the unique index of
  * list references and the identifiers' index take keys in no order, and with a small cache each
@@ -165,7 +168,7 @@ const POSITION_SPAN = 2 ** 23;
  * the keys from p·2^53/KEY_PARTS up, so the parts in turn are in key order. Written whole, a
  * table of 100,000 entries' keys kept the app's main process from answering for ~3 s.
  */
-const KEY_PARTS = 32;
+const KEY_PARTS = 64;
 const PART_SPAN = 2 ** 53 / KEY_PARTS;
 
 /** The postings of one table: each key (hashed) with the entry that has it, in entry order. */
@@ -264,10 +267,13 @@ class KeySink {
   }
 
   private async fill(name: string, { hashes, ids }: Postings): Promise<void> {
-    // The postings' positions grouped by part (a counting sort: entry order kept within a part).
+    // The postings' positions grouped by part (a counting sort: entry order kept within a part),
+    // a pass over millions of postings per turn of the event loop.
     const starts = new Uint32Array(KEY_PARTS + 1);
     for (let i = 0; i < hashes.length; i++) starts[Math.floor(hashes[i]! / PART_SPAN) + 1]!++;
     for (let p = 0; p < KEY_PARTS; p++) starts[p + 1]! += starts[p]!;
+    await yieldToEventLoop();
+    if (this.stopped || this.failure) return;
     const next = starts.slice(0, KEY_PARTS);
     const byPart = new Uint32Array(hashes.length);
     for (let i = 0; i < hashes.length; i++) byPart[next[Math.floor(hashes[i]! / PART_SPAN)]!++] = i;

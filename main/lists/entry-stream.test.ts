@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { countingTurns } from '../test-support/loop-turns';
 import { testContext } from '../test-support/service-context';
 import { ListParseError } from './common';
-import { WORKER_BATCH, readHere, readInWorker, type ReadRequest } from './entry-stream';
+import { ITEMS_PER_TURN, WORKER_BATCH, readHere, readInWorker, type ReadRequest } from './entry-stream';
 import { prepareImport, runImport } from './list-import';
 import { prepareRead } from './read-list';
 import { KeyMemo, isSkipped, type ReadItem } from './prepared-entry';
@@ -45,7 +45,9 @@ describe('reading a list in a worker thread', () => {
     expect(here).toHaveLength(3042);
     expect(there).toEqual(here);
     expect(thereOutcome).toEqual(hereOutcome);
-    expect(batches).toEqual([WORKER_BATCH, 3042 - WORKER_BATCH]);
+    // Taken ITEMS_PER_TURN at a time, a turn of the event loop each: 8 of a batch of 2,000, then 5 of the 1,042 left.
+    const slices = (n: number) => [...Array<number>(Math.floor(n / ITEMS_PER_TURN)).fill(ITEMS_PER_TURN), ...(n % ITEMS_PER_TURN ? [n % ITEMS_PER_TURN] : [])];
+    expect(batches).toEqual([...slices(WORKER_BATCH), ...slices(3042 - WORKER_BATCH)]);
     // Prepared as the store needs them: the row's values, the whole entry as JSON, the keys.
     const first = here[0]!;
     if (isSkipped(first)) throw new Error('the first record was skipped');
@@ -104,8 +106,8 @@ describe('reading a list in a worker thread', () => {
 
   describe('while the writer is slower than the reader (a slow disk)', () => {
     /** The UN list eight times over: 8,112 entries, five batches, each written in 250 ms: slower than the worker reads them. */
-    const slowWriter = () => {
-      const until = performance.now() + 250;
+    const slowWriter = (items: number) => {
+      const until = performance.now() + (250 * items) / WORKER_BATCH;
       while (performance.now() < until) {
         /* writing */
       }
@@ -113,30 +115,31 @@ describe('reading a list in a worker thread', () => {
     let file: string | undefined;
     const request = (): ReadRequest => ({ files: [{ path: (file ??= tempFile('un-8.xml', unListRepeated(8))), name: 'un.xml' }], format: 'un_xml' });
 
-    it('lets the event loop turn between batches, so the app answers in between', async () => {
+    it('lets the event loop turn between parts of a batch, so the app answers in between', async () => {
       const turnsAtBatch: number[] = [];
       await countingTurns((turns) =>
-        readInWorker(request(), () => {
+        readInWorker(request(), (items) => {
           turnsAtBatch.push(turns());
-          slowWriter();
+          slowWriter(items.length);
         }),
       );
-      expect(turnsAtBatch).toHaveLength(5);
-      // Between any two batches the loop went round at least once.
+      // Four batches of 2,000 and one of 112, ITEMS_PER_TURN items a call.
+      expect(turnsAtBatch).toHaveLength(4 * Math.ceil(WORKER_BATCH / ITEMS_PER_TURN) + 1);
+      // Between any two calls the loop went round at least once.
       for (let i = 1; i < turnsAtBatch.length; i++) expect(turnsAtBatch[i]).toBeGreaterThan(turnsAtBatch[i - 1]!);
     });
 
-    it('takes a cancel that arrives while a batch is written before the next batch', async () => {
+    it('takes a cancel that arrives while a part of a batch is written before the next part', async () => {
       const controller = new AbortController();
       const reason = new Error('cancelled');
       let batches = 0;
       const reading = readInWorker(
         request(),
-        () => {
+        (items) => {
           batches++;
-          // The user presses Cancel as the second batch is written (the reader is ahead by then).
+          // The user presses Cancel as the second part is written (the reader is ahead by then).
           if (batches === 2) setTimeout(() => controller.abort(reason), 0);
-          slowWriter();
+          slowWriter(items.length);
         },
         { signal: controller.signal },
       );

@@ -25,6 +25,11 @@ export const WORKER_BATCH = 2000;
 /** Batches handed over and not yet written, at most. */
 export const MAX_IN_FLIGHT = 4;
 /**
+ * Items of a batch taken per turn of the event loop where the writer runs (the app's main
+ * process): a whole batch of 2,000, keys and writes, kept it from answering for 0.2–0.8 s at a time.
+ */
+export const ITEMS_PER_TURN = 250;
+/**
  * The worker's heap, at most (MiB). What it keeps is little (the FtM reader's Sanctions between
  * its passes): a million generated entities read within 256 MiB. Without a cap V8 lets garbage
  * grow to several times that.
@@ -100,11 +105,11 @@ function startWorker(workerData: WorkerInput, heapMib: number): Worker {
 }
 
 /**
- * Reads in a worker thread. `onItems` runs here, a batch at a time and one batch per turn of the
- * event loop: a message port hands over up to a thousand waiting messages in one go, and since
- * each batch written lets the worker post the next, writing inside the message handler kept the
- * thread (the app's main process) from answering anything else, a cancel included, for a minute
- * at a time. If `onItems` throws, the worker is stopped and the read fails with that error. An
+ * Reads in a worker thread. `onItems` runs here, ITEMS_PER_TURN items of a batch at a time and
+ * once per turn of the event loop: a message port hands over up to a thousand waiting messages in
+ * one go, and since each batch written lets the worker post the next, writing inside the message
+ * handler kept the thread (the app's main process) from answering anything else, a cancel
+ * included, for a minute at a time. If `onItems` throws, the worker is stopped and the read fails with that error. An
  * abort stops the worker at once. A list that needs more than `heapMib` fails with
  * LIST_UNREADABLE, saying so.
  */
@@ -130,25 +135,37 @@ export function readInWorker(
     const onAbort = () => settle(signal!.reason ?? new Error('aborted'));
     signal?.addEventListener('abort', onAbort);
 
-    // The worker's messages, and its exit, in the order they came; taken one per turn.
+    // The worker's messages, and its exit, in the order they came; taken one per turn, a batch
+    // ITEMS_PER_TURN items at a time (`taken`: how many of the first batch waiting).
     const waiting: (WorkerMessage | { type: 'exit'; code: number })[] = [];
+    let taken = 0;
     let scheduled = false;
     const takeNext = () => {
       scheduled = false;
-      const message = waiting.shift();
+      const message = waiting[0];
       if (settled || !message) return;
       if (message.type === 'items') {
+        const slice = message.items.slice(taken, taken + ITEMS_PER_TURN);
+        taken += slice.length;
         try {
-          onItems(message.items);
+          onItems(slice);
         } catch (error) {
           settle(error);
           return;
         }
-        Atomics.sub(counter, 0, 1);
-        Atomics.notify(counter, 0);
-      } else if (message.type === 'done') settle(null, message.outcome);
-      else if (message.type === 'failed') settle(received(message.error));
-      else settle(new Error(`the list reader stopped before the end of the file (exit code ${message.code})`));
+        if (taken === message.items.length) {
+          waiting.shift();
+          taken = 0;
+          // The whole batch is written: the worker may read on.
+          Atomics.sub(counter, 0, 1);
+          Atomics.notify(counter, 0);
+        }
+      } else {
+        waiting.shift();
+        if (message.type === 'done') settle(null, message.outcome);
+        else if (message.type === 'failed') settle(received(message.error));
+        else settle(new Error(`the list reader stopped before the end of the file (exit code ${message.code})`));
+      }
       if (waiting.length > 0) schedule();
     };
     const schedule = () => {
