@@ -178,10 +178,11 @@ function namesJoinedByAnd(value: string): string[] | null {
   if (at <= 0 || isLatin(value) || value.includes('及び', at + 2) || !outsideBrackets(value)[at]) return null;
   const [first, second] = [value.slice(0, at).trim(), value.slice(at + 2).trim()];
   if (!first || !second) return null;
-  const sharesLetters = [...first].some((_, i) => {
+  let sharesLetters = false;
+  for (let i = 0; i + 3 <= first.length && !sharesLetters; i++) {
     const run = first.slice(i, i + 3);
-    return NAME_LETTER.test(run) && second.includes(run);
-  });
+    sharesLetters = NAME_LETTER.test(run) && second.includes(run);
+  }
   return sharesLetters || WHOLLY_LATIN.test(first) || WHOLLY_LATIN.test(second) || /[A-Za-z]{2}/.test(second) ? [first, second] : null;
 }
 

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
+import { integrityNote } from '../../shared/domain/integrity-notes';
 
 /**
  * The format of an evidence file in an encrypted workspace's vault ("sealed"), streamable and
@@ -24,17 +25,22 @@ const TAG_BYTES = 16;
 export const SEALED_CHUNK = PLAIN_CHUNK + TAG_BYTES;
 const READ_BATCH = 16;
 
-/** A sealed file that fails its checks; `chunk` is the first chunk found bad (null: header or length). */
 /** How a sealed file is damaged (the integrity report says it: shared/domain/integrity-notes.ts). */
 export type SealedDamage = 'not_sealed' | 'unknown_format' | 'chunk_fails' | 'cut_short' | 'changed_while_read';
 
+/** A sealed file that fails its checks; `chunk` is the first chunk found bad (null: header or length). */
 export class SealedFileDamaged extends Error {
+  /** What the integrity report says of it (its English is this error's message). */
+  readonly note: ReturnType<typeof integrityNote>;
+
   constructor(
     readonly chunk: number | null,
     readonly damage: SealedDamage,
-    message: string,
   ) {
-    super(message);
+    // Only a failed chunk is named (counted from 1); a file changed while read names none.
+    const note = integrityNote(`sealed_${damage}`, damage === 'chunk_fails' && chunk !== null ? { chunk: chunk + 1 } : undefined);
+    super(note.message);
+    this.note = note;
     this.name = 'SealedFileDamaged';
   }
 }
@@ -121,9 +127,9 @@ export function sealedLayout(sealedSize: number): { chunks: number; plainSize: n
 
 function checkHeader(header: Buffer, bytesRead: number): Buffer {
   if (bytesRead < HEADER_BYTES || !header.subarray(0, SEAL_MAGIC.length).equals(SEAL_MAGIC)) {
-    throw new SealedFileDamaged(null, 'not_sealed', 'The stored file is not a sealed vault file.');
+    throw new SealedFileDamaged(null, 'not_sealed');
   }
-  if (header[SEAL_MAGIC.length] !== SEAL_VERSION) throw new SealedFileDamaged(null, 'unknown_format', 'The stored file is in an unknown sealed format.');
+  if (header[SEAL_MAGIC.length] !== SEAL_VERSION) throw new SealedFileDamaged(null, 'unknown_format');
   return header.subarray(SEAL_MAGIC.length + 2, HEADER_BYTES);
 }
 
@@ -136,7 +142,7 @@ function open(key: Buffer, header: Buffer, index: number, last: boolean, sealed:
     decipher.final(); // GCM returns nothing more here; it throws when the tag does not match
     return plain;
   } catch {
-    throw new SealedFileDamaged(index, 'chunk_fails', `Chunk ${index + 1} of the stored file fails its authentication check: the file was changed or damaged.`);
+    throw new SealedFileDamaged(index, 'chunk_fails');
   }
 }
 
@@ -154,7 +160,7 @@ export async function* readSealed(file: string, vaultKey: Buffer, range?: { star
     const { bytesRead } = await handle.read(header, 0, HEADER_BYTES, 0);
     const salt = checkHeader(header, bytesRead);
     const layout = sealedLayout(size);
-    if (!layout) throw new SealedFileDamaged(null, 'cut_short', 'The stored file is cut short: it is not a whole sealed file.');
+    if (!layout) throw new SealedFileDamaged(null, 'cut_short');
     key = fileKey(vaultKey, salt);
     const start = range?.start ?? 0;
     const end = range?.end ?? layout.plainSize - 1;
@@ -179,7 +185,7 @@ export async function* readSealed(file: string, vaultKey: Buffer, range?: { star
     while (pending) {
       const run = await pending;
       pending = run.index + run.count <= last ? fetch(run.index + run.count) : null;
-      if (run.bytesRead !== run.length) throw new SealedFileDamaged(run.index, 'changed_while_read', 'The stored file changed while it was read.');
+      if (run.bytesRead !== run.length) throw new SealedFileDamaged(run.index, 'changed_while_read');
       const out: Buffer[] = [];
       for (let j = 0; j < run.count; j++) {
         const i = run.index + j;
@@ -294,7 +300,7 @@ export class SealedFileReader {
       const header = Buffer.alloc(HEADER_BYTES);
       const salt = checkHeader(header, fs.readSync(fd, header, 0, HEADER_BYTES, 0));
       const layout = sealedLayout(fs.fstatSync(fd).size);
-      if (!layout) throw new SealedFileDamaged(null, 'cut_short', 'The stored file is cut short: it is not a whole sealed file.');
+      if (!layout) throw new SealedFileDamaged(null, 'cut_short');
       return new SealedFileReader(fd, header, fileKey(vaultKey, salt), layout.chunks, layout.plainSize);
     } catch (error) {
       fs.closeSync(fd);
@@ -320,7 +326,7 @@ export class SealedFileReader {
     const last = index === this.chunks - 1;
     const sealed = Buffer.alloc(last ? this.size - index * PLAIN_CHUNK + TAG_BYTES : SEALED_CHUNK);
     const bytesRead = fs.readSync(this.fd, sealed, 0, sealed.length, HEADER_BYTES + index * SEALED_CHUNK);
-    if (bytesRead !== sealed.length) throw new SealedFileDamaged(index, 'changed_while_read', 'The stored file changed while it was read.');
+    if (bytesRead !== sealed.length) throw new SealedFileDamaged(index, 'changed_while_read');
     this.cached = { index, plain: open(this.key, this.header, index, last, sealed) };
     return this.cached.plain;
   }

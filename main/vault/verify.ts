@@ -53,9 +53,7 @@ export async function verifyEvidence(ctx: EvidenceContext, caseId: string | null
         } catch (error) {
           if (!(error instanceof SealedFileDamaged)) throw error;
           // A sealed file whose chunk fails authentication: damaged; never repaired, never re-sealed.
-          // Only a failed chunk is named (counted from 1); a file changed while read names none.
-          const chunk = error.damage === 'chunk_fails' && error.chunk !== null ? { chunk: error.chunk + 1 } : undefined;
-          add({ kind: 'changed_file', expected: row.sha256, actual: '', ...integrityNote(`sealed_${error.damage}`, chunk) });
+          add({ kind: 'changed_file', expected: row.sha256, actual: '', ...error.note });
         }
         bytesHashed += hashed;
         control.advance(Math.max(0, (row.size ?? 0) - hashed));
