@@ -184,6 +184,29 @@ describe('the designation store', () => {
     expect(new KeyIndex(db).entries(shared)).toBe(0);
   });
 
+  it('keeps keys apart that differ only in their lowest bits, in every part of the key space', async () => {
+    const { db } = testContext();
+    const listId = beginImport(db, { format: 'un_xml', files: [], importedBy: 'tester', now: 'x' });
+    const writer = new EntryWriter(db, listId);
+    // Keys as the sink orders them: the same high bits (2^23 apart at most), from low to high hashes.
+    const tops = [0, 2 ** 40 + 2 ** 23 * 3, 2 ** 52 + 2 ** 23 * 7, 2 ** 53 - 2 ** 23];
+    const keysOf = (i: number) => tops.flatMap((top) => [top + (i % 3), top + 5, top + 2 ** 23 - 1 - (i % 2)]);
+    const preparer = new EntryPreparer('UN');
+    for (let i = 0; i < 40; i++) {
+      const item = preparer.prepare(person(`P-${i}`, `PERSON ${i}`), false);
+      if (isSkipped(item)) throw new Error('not stored');
+      writer.add({ ...item, keys: keysOf(i) });
+    }
+    await writer.flush();
+    const [table] = JSON.parse(db.prepare('SELECT keys_tables FROM designation_lists WHERE id = ?').pluck().get(listId) as string) as string[];
+    const rows = db.prepare(`SELECT key, ids FROM ${table} ORDER BY rowid`).all() as { key: number; ids: string }[];
+    const ids = db.prepare('SELECT id FROM designation_entries WHERE list_id = ? ORDER BY id').pluck().all(listId) as number[];
+    const expected = new Map<number, number[]>();
+    ids.forEach((id, i) => new Set(keysOf(i)).forEach((key) => expected.set(key, [...(expected.get(key) ?? []), id])));
+    expect(rows.map((r) => r.key)).toEqual([...expected.keys()].sort((a, b) => a - b));
+    for (const row of rows) expect(JSON.parse(row.ids)).toEqual(expected.get(row.key));
+  });
+
   describe('key tables, filled part by part between turns of the event loop', () => {
     const started = (db: ReturnType<typeof testContext>['db'], listId: number) =>
       JSON.parse(db.prepare('SELECT keys_tables FROM designation_lists WHERE id = ?').pluck().get(listId) as string) as string[];

@@ -177,6 +177,32 @@ interface Postings {
   ids: Uint32Array;
 }
 
+/** A table's postings grouped into KEY_PARTS parts, entry order kept: part p is `starts[p]` to `starts[p + 1]`. */
+interface Parts {
+  hashes: Float64Array;
+  ids: Uint32Array;
+  starts: Uint32Array;
+}
+
+/**
+ * Copies the postings into their parts (a counting sort). Copied rather than pointed at: a part's
+ * keys are then read from a few hundred KiB instead of all over the table's arrays (measured at
+ * 100,000 entities: rowsOf 2.2 s → 1.5 s), and the arrays they were gathered in can go.
+ */
+function partitioned({ hashes, ids }: Postings): Parts {
+  const starts = new Uint32Array(KEY_PARTS + 1);
+  for (let i = 0; i < hashes.length; i++) starts[Math.floor(hashes[i]! / PART_SPAN) + 1]!++;
+  for (let p = 0; p < KEY_PARTS; p++) starts[p + 1]! += starts[p]!;
+  const next = starts.slice(0, KEY_PARTS);
+  const parts = { hashes: new Float64Array(hashes.length), ids: new Uint32Array(hashes.length), starts };
+  for (let i = 0; i < hashes.length; i++) {
+    const at = next[Math.floor(hashes[i]! / PART_SPAN)]!++;
+    parts.hashes[at] = hashes[i]!;
+    parts.ids[at] = ids[i]!;
+  }
+  return parts;
+}
+
 /**
  * Where one version's name keys go. The (key, entry) postings of KEYS_CHUNK entries are gathered
  * in typed arrays (no object per posting), then sorted by key and written as one table of one row
@@ -192,6 +218,8 @@ class KeySink {
   private ids = new Uint32Array(1 << 16);
   private size = 0;
   private entries = 0;
+  /** Postings of the tables started and not yet being filled, oldest first. */
+  private readonly gathered: Postings[] = [];
   /** The tables still being filled, one after the other. */
   private filling: Promise<void> = Promise.resolve();
   private failure: { error: unknown } | null = null;
@@ -250,7 +278,7 @@ class KeySink {
   /** Creates and records the next table now; its rows are written on the turns that follow. */
   private startTable(): void {
     if (this.size === 0 || this.stopped) return;
-    const postings: Postings = { hashes: this.hashes.subarray(0, this.size), ids: this.ids.subarray(0, this.size) };
+    this.gathered.push({ hashes: this.hashes.subarray(0, this.size), ids: this.ids.subarray(0, this.size) });
     this.hashes = new Float64Array(1 << 16);
     this.ids = new Uint32Array(1 << 16);
     this.size = 0;
@@ -261,57 +289,55 @@ class KeySink {
       this.onTable(name);
     })();
     this.tables.push(name);
-    this.filling = this.filling.then(() => this.fill(name, postings)).catch((error: unknown) => {
+    this.filling = this.filling.then(() => this.fill(name)).catch((error: unknown) => {
       this.failure ??= { error };
     });
   }
 
-  private async fill(name: string, { hashes, ids }: Postings): Promise<void> {
-    // The postings' positions grouped by part (a counting sort: entry order kept within a part),
-    // a pass over millions of postings per turn of the event loop.
-    const starts = new Uint32Array(KEY_PARTS + 1);
-    for (let i = 0; i < hashes.length; i++) starts[Math.floor(hashes[i]! / PART_SPAN) + 1]!++;
-    for (let p = 0; p < KEY_PARTS; p++) starts[p + 1]! += starts[p]!;
+  /** Fills the table from the oldest postings gathered, in parts, a part per turn of the event loop. */
+  private async fill(name: string): Promise<void> {
     await yieldToEventLoop();
     if (this.stopped || this.failure) return;
-    const next = starts.slice(0, KEY_PARTS);
-    const byPart = new Uint32Array(hashes.length);
-    for (let i = 0; i < hashes.length; i++) byPart[next[Math.floor(hashes[i]! / PART_SPAN)]!++] = i;
+    // Taken from the queue here, so that nothing but the parts holds them from now on.
+    const { hashes, ids, starts } = partitioned(this.gathered.shift()!);
     const insert = new BulkInsert(this.db, `INSERT INTO ${name} (key, n, ids)`, 3);
     for (let p = 0; p < KEY_PARTS; p++) {
       await yieldToEventLoop();
       if (this.stopped || this.failure) return;
-      const rows = this.rowsOf(byPart.subarray(starts[p]!, starts[p + 1]!), hashes, ids);
+      const rows = this.rowsOf(hashes.subarray(starts[p]!, starts[p + 1]!), ids.subarray(starts[p]!, starts[p + 1]!));
       this.db.transaction(() => insert.run(rows))();
     }
   }
 
-  /** The rows of a part (positions in entry order): one per key, in key order, with its entries. */
-  private rowsOf(positions: Uint32Array, hashes: Float64Array, ids: Uint32Array): unknown[] {
-    const n = positions.length;
+  /** The rows of a part (its postings in entry order): one per key, in key order, with its entries. */
+  private rowsOf(hashes: Float64Array, ids: Uint32Array): unknown[] {
+    const n = hashes.length;
     // Sorted natively as one Float64Array: each posting's hash with its low 23 bits replaced by
     // its position, so that one sort orders by (most of) the hash and finds the posting again.
     const order = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const hash = hashes[positions[i]!]!;
-      order[i] = hash - (hash % POSITION_SPAN) + positions[i]!;
-    }
+    for (let i = 0; i < n; i++) order[i] = Math.floor(hashes[i]! / POSITION_SPAN) * POSITION_SPAN + i;
     order.sort();
     const rows: unknown[] = [];
     const emit = (key: number, entryIds: number[]) => rows.push(key, entryIds.length, `[${entryIds.join(',')}]`);
-    let entryIds: number[] = [];
     for (let a = 0; a < n; ) {
-      const top = order[a]! - (order[a]! % POSITION_SPAN);
+      const top = Math.floor(order[a]! / POSITION_SPAN) * POSITION_SPAN;
       const key = hashes[order[a]! - top]!;
       let b = a;
       let mixed = false;
-      // Within a run of one top, positions ascend, and with them entry ids.
-      for (; b < n && order[b]! - (order[b]! % POSITION_SPAN) === top; b++) {
+      // Within a run of one top, positions ascend, and with them entry ids: the row's text is
+      // written as they come (a repeat of the last entry is a key two of its names share).
+      let text = '';
+      let count = 0;
+      let last = -1;
+      for (; b < n && order[b]! - top < POSITION_SPAN; b++) {
         const at = order[b]! - top;
         if (hashes[at] !== key) mixed = true;
-        else if (entryIds.at(-1) !== ids[at]) entryIds.push(ids[at]!);
+        else if (ids[at] !== last) {
+          last = ids[at]!;
+          text = count++ === 0 ? `${last}` : `${text},${last}`;
+        }
       }
-      if (!mixed) emit(key, entryIds);
+      if (!mixed) rows.push(key, count, `[${text}]`);
       else {
         // Hashes differing only in their low bits (rare): told apart here.
         const byKey = new Map<number, number[]>();
@@ -322,7 +348,6 @@ class KeySink {
         }
         for (const k of [...byKey.keys()].sort((x, y) => x - y)) emit(k, byKey.get(k)!);
       }
-      entryIds = [];
       a = b;
     }
     return rows;
