@@ -85,7 +85,15 @@ test('a large import stopped from the lists page while it writes leaves the list
   // 40 copies (61 MB, 40,560 entries): read in the worker for long enough to stop it midway.
   const { file } = largeUnList('consolidated (large).xml', 40);
   await page.getByTestId('list-file-input').setInputFiles(file);
-  await expect(page.getByTestId('list-import-progress')).toHaveText(/: \d{1,2},\d{3} entries stored so far$/, { timeout: 120_000 });
+  // How much of the file is read, as a bar and in words, and then (a few seconds in) the time left.
+  const progress = page.getByTestId('list-import-progress');
+  await expect(progress).toHaveText(/: \d{1,2}% read, \d{1,2},\d{3} entries stored so far/, { timeout: 120_000 });
+  const read = Number(await progress.getAttribute('data-read'));
+  expect(read).toBeGreaterThan(0);
+  expect(read).toBeLessThan(1);
+  await expect(page.getByTestId('list-import-read')).toBeVisible();
+  await expect(progress).toHaveText(/ · (about \d+ minutes|about a minute|less than a minute) left$/, { timeout: 60_000 });
+  await page.screenshot({ path: path.join('test-results', 'lists-import-progress-en.png') });
   await page.getByTestId('list-import-cancel').click();
   await expect(panel).toHaveAttribute('data-running', 'false', { timeout: 30_000 });
   await expect(page.getByTestId('list-import-group')).toHaveAttribute('data-state', 'cancelled');

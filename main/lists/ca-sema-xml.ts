@@ -79,6 +79,7 @@ export async function parseCaSemaXml(path: string, options: ParseOptions = {}): 
   const out = new Collector(options);
   let index = 0;
   await streamXml({
+    options,
     path,
     fileKind: CA_FILE_KIND,
     roots: ['data-set'],

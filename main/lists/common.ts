@@ -71,7 +71,43 @@ export interface ParseOptions {
   /** Called for each entry as it is read; with `collect: false` entries are not kept in memory. */
   onEntry?: (entry: DesignationEntry) => void;
   collect?: boolean;
+  /** Counts the bytes the parser reads, for the import's progress bar. */
+  progress?: ReadProgress;
 }
+
+/**
+ * How far a list's files have been read, for an import's progress bar: the bytes read by the
+ * streams the parser opened through it, against the files' `bytes`. A parser that reads its files
+ * more than once (`passes`, see ListReader) hands entries over in the last pass only, so that is
+ * the one counted: the earlier ones show as 0. A workbook read whole by its library opens no
+ * stream and reports nothing.
+ */
+export class ReadProgress {
+  private readonly streams: fs.ReadStream[] = [];
+  constructor(
+    private readonly bytes: number,
+    private readonly passes = 1,
+  ) {}
+
+  /** Opens a file to read, counted. */
+  open(path: string, highWaterMark?: number): fs.ReadStream {
+    const stream = fs.createReadStream(path, highWaterMark ? { highWaterMark } : {});
+    this.streams.push(stream);
+    return stream;
+  }
+
+  /** The share read so far (0 to 1), or null while no file has been opened. */
+  fraction(): number | null {
+    if (this.streams.length === 0 || this.bytes <= 0) return null;
+    let read = 0;
+    for (const stream of this.streams) read += stream.bytesRead;
+    return Math.min(1, Math.max(0, read - (this.passes - 1) * this.bytes) / this.bytes);
+  }
+}
+
+/** Opens a list file for streaming, counted when the parse is. */
+export const openListFile = (path: string, options: ParseOptions, highWaterMark?: number): fs.ReadStream =>
+  options.progress ? options.progress.open(path, highWaterMark) : fs.createReadStream(path, highWaterMark ? { highWaterMark } : {});
 
 /** Collects entries and the report; validates each entry against the shared schema. */
 export class Collector {
@@ -189,6 +225,8 @@ export interface XmlStreamOptions {
   /** Text of simple elements outside records (list headers such as DateGenerated). */
   onHeaderText?: (name: string, text: string) => void;
   onRecord: (node: XmlNode, line: number) => void;
+  /** The parse's options: the file is read through its progress, if any. */
+  options: ParseOptions;
 }
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
@@ -291,7 +329,7 @@ export async function streamXml(opts: XmlStreamOptions): Promise<void> {
     throw err;
   });
 
-  const stream = fs.createReadStream(opts.path, { highWaterMark: 256 * 1024 });
+  const stream = openListFile(opts.path, opts.options, 256 * 1024);
   let first = true;
   let linesBefore = 0;
   try {

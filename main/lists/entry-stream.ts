@@ -55,11 +55,16 @@ export interface ReadOutcome {
 
 /**
  * Reads in this thread (`read`: the files recognised by prepareRead), preparing each entry as it
- * is read; `withKeys` says whether to make its keys here.
+ * is read; `withKeys` says whether to make its keys here. `progress` counts the bytes read.
  */
-export async function readHere(read: PreparedRead, withKeys: () => boolean, onItem: (item: ReadItem) => void): Promise<ReadOutcome> {
+export async function readHere(
+  read: PreparedRead,
+  withKeys: () => boolean,
+  onItem: (item: ReadItem) => void,
+  progress = read.newProgress(),
+): Promise<ReadOutcome> {
   const preparer = new EntryPreparer(read.authority);
-  const parsed = await read.read({ collect: false, onEntry: (entry) => onItem(preparer.prepare(entry, withKeys())) });
+  const parsed = await read.read({ collect: false, progress, onEntry: (entry) => onItem(preparer.prepare(entry, withKeys())) });
   return { list: parsed.list, report: parsed.report };
 }
 
@@ -77,7 +82,11 @@ export type SentError =
   | { kind: 'list'; fileKind: string | null; code: ListParseError['code']; at: ListPlace | null; note: ListNote; file: string | null }
   | { kind: 'other'; message: string; stack?: string };
 
-export type WorkerMessage = { type: 'items'; items: ReadItem[] } | { type: 'done'; outcome: ReadOutcome } | { type: 'failed'; error: SentError };
+/** `read`: the share of the files read when the batch was handed over (ReadProgress). */
+export type WorkerMessage =
+  | { type: 'items'; items: ReadItem[]; read: number | null }
+  | { type: 'done'; outcome: ReadOutcome }
+  | { type: 'failed'; error: SentError };
 
 export function sendable(error: unknown): SentError {
   if (error instanceof ListParseError) return { kind: 'list', fileKind: error.fileKind, code: error.code, at: error.at, note: error.note, file: error.file };
@@ -111,12 +120,13 @@ function startWorker(workerData: WorkerInput, heapMib: number): Worker {
  * handler kept the thread (the app's main process) from answering anything else, a cancel
  * included, for a minute at a time. If `onItems` throws, the worker is stopped and the read fails with that error. An
  * abort stops the worker at once. A list that needs more than `heapMib` fails with
- * LIST_UNREADABLE, saying so.
+ * LIST_UNREADABLE, saying so. `onRead` hears how much of the files was read when each batch written
+ * was handed over.
  */
 export function readInWorker(
   request: ReadRequest,
   onItems: (items: ReadItem[]) => void,
-  { signal, heapMib = WORKER_HEAP_MIB }: { signal?: AbortSignal; heapMib?: number } = {},
+  { signal, heapMib = WORKER_HEAP_MIB, onRead }: { signal?: AbortSignal; heapMib?: number; onRead?: (fraction: number) => void } = {},
 ): Promise<ReadOutcome> {
   return new Promise<ReadOutcome>((resolve, reject) => {
     const inFlight = new SharedArrayBuffer(4);
@@ -159,6 +169,7 @@ export function readInWorker(
           // The whole batch is written: the worker may read on.
           Atomics.sub(counter, 0, 1);
           Atomics.notify(counter, 0);
+          if (message.read !== null) onRead?.(message.read);
         }
       } else {
         waiting.shift();

@@ -144,6 +144,7 @@ export async function parseEuFsfXml(path: string, options: ParseOptions = {}): P
   const out = new Collector(options);
   let listDate: string | null = null;
   await streamXml({
+    options,
     path,
     fileKind: EU_FILE_KIND,
     roots: ['export'],

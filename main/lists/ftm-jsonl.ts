@@ -29,6 +29,7 @@ import {
   firstInvalidUtf8,
   fuzzy,
   partialDate,
+  openListFile,
   type ParseOptions,
   type ParsedList,
 } from './common';
@@ -99,13 +100,13 @@ function countNewlines(buf: Buffer, end: number): number {
 }
 
 /** Calls onLine for every line (1-based numbers, BOM and CR removed); gzip is undone first. */
-async function eachLine(file: string, onLine: (line: string, n: number) => void): Promise<{ lines: number; endsWithNewline: boolean }> {
+async function eachLine(file: string, options: ParseOptions, onLine: (line: string, n: number) => void): Promise<{ lines: number; endsWithNewline: boolean }> {
   const head = Buffer.alloc(2);
   const fd = fs.openSync(file, 'r');
   const headLen = fs.readSync(fd, head, 0, 2, 0);
   fs.closeSync(fd);
   if (headLen === 0) throw new ListParseError(FTM_FILE_KIND, 'empty', null, note('empty'));
-  const source = fs.createReadStream(file, { highWaterMark: 1024 * 1024 });
+  const source = openListFile(file, options, 1024 * 1024);
   let bytes: Readable = source;
   if (head[0] === 0x1f && head[1] === 0x8b) bytes = source.pipe(zlib.createGunzip());
   const text = strictUtf8();
@@ -407,7 +408,7 @@ export async function parseFtmJsonl(file: string, options: ParseOptions = {}): P
   // A line that is not a JSON object fails the file; whether it is damaged or cut off (the
   // download ended there) only the next line can tell.
   let suspect: { n: number; why: ListNote } | null = null;
-  const pass1 = await eachLine(file, (raw, n) => {
+  const pass1 = await eachLine(file, options, (raw, n) => {
     const line = raw.trim();
     if (line === '') return;
     if (suspect) throw new ListParseError(FTM_FILE_KIND, 'malformed', lineAt(suspect.n), suspect.why);
@@ -449,7 +450,7 @@ export async function parseFtmJsonl(file: string, options: ParseOptions = {}): P
   let moreDatasets = false;
   let lastSeen = '';
   const datasets = new Set<string>();
-  await eachLine(file, (raw, n) => {
+  await eachLine(file, options, (raw, n) => {
     const line = raw.trim();
     if (line === '' || SANCTION_LINE.test(line)) return;
     let obj: unknown;

@@ -334,6 +334,27 @@ describe('replacing, removing, progress and cancel', () => {
     expect(job.listImport?.report.entries).toBe(3042);
   });
 
+  it('reports how much of the file is read, rising to the whole of it, in this thread and in the worker', async () => {
+    const bench = open();
+    const large = path.join(files, 'un-x8-progress.xml');
+    fs.writeFileSync(large, unListRepeated(8));
+    expect(fs.statSync(large).size).toBeGreaterThanOrEqual(WORKER_MIN_BYTES);
+    for (const file of [UN_TRIPLE, large]) {
+      const { jobId } = await invoke<{ jobId: string }>(bench, 'lists.import', { uploads: uploadsOf([await upload(bench, file)]) });
+      const read: number[] = [];
+      const job = await settle(bench, jobId, (j) => {
+        if (j.read !== undefined) read.push(j.read);
+      });
+      expect(job.state).toBe('done');
+      expect(read.length).toBeGreaterThan(0);
+      expect(read).toEqual([...read].sort((a, b) => a - b));
+      expect(read.at(-1)).toBe(1);
+      expect(job.read).toBe(1);
+      // Part-way figures, batch by batch, while the entries are written.
+      expect(read.some((r) => r > 0 && r < 1)).toBe(true);
+    }
+  });
+
   it('cancels an import after it has written entries: they go, the list in use stays', async () => {
     const bench = open();
     await imported(bench, [UN_2020]);

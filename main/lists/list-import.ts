@@ -25,6 +25,8 @@ export interface ImportControl {
   /** Entries stored so far (called after each batch). */
   advance?(n: number): void;
   setTotal?(total: number): void;
+  /** The share of the list's files read so far (0 to 1), when the reader can say. */
+  setRead?(fraction: number): void;
 }
 
 /** A list file to import: its bytes, the user's name for it, and what is recorded about it. */
@@ -100,6 +102,29 @@ export async function runImport(ctx: ServiceContext, prepared: PreparedImport, c
   }
 }
 
+const READ_REPORT_EVERY = 500;
+
+/** Reads in this thread (a small list: a second or two), saying how far every READ_REPORT_EVERY entries. */
+async function readHereReporting(read: PreparedRead, take: (item: ReadItem) => void, onRead: (fraction: number) => void) {
+  const progress = read.newProgress();
+  let items = 0;
+  const outcome = await readHere(
+    read,
+    () => true,
+    (item) => {
+      take(item);
+      if (++items % READ_REPORT_EVERY === 0) {
+        const fraction = progress.fraction();
+        if (fraction !== null) onRead(fraction);
+      }
+    },
+    progress,
+  );
+  const fraction = progress.fraction();
+  if (fraction !== null) onRead(fraction);
+  return outcome;
+}
+
 async function importNow(ctx: ServiceContext, prepared: PreparedImport, control: ImportControl): Promise<ListImportResult> {
   const { db } = ctx;
   const { files, read } = prepared;
@@ -130,10 +155,11 @@ async function importNow(ctx: ServiceContext, prepared: PreparedImport, control:
       throw error;
     }
   };
+  const onRead = (fraction: number) => control.setRead?.(fraction);
   try {
     const parsed = prepared.inWorker
-      ? await readInWorker({ files: files.map((f) => ({ path: f.path, name: f.name })), format: read.format }, (items) => items.forEach(take), { signal })
-      : await readHere(read, () => true, take);
+      ? await readInWorker({ files: files.map((f) => ({ path: f.path, name: f.name })), format: read.format }, (items) => items.forEach(take), { signal, onRead })
+      : await readHereReporting(read, take, onRead);
     if (signal?.aborted) throw cancelled();
     if (writeError) throw writeError;
     await writer.flush();

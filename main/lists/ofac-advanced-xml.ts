@@ -316,6 +316,7 @@ export async function parseOfacAdvancedXml(path: string, options: ParseOptions =
   const listNames = new Set<string>();
   let listDate: string | null = null;
   await streamXml({
+    options,
     path,
     fileKind: OFAC_ADVANCED_FILE_KIND,
     roots: ['Sanctions'],

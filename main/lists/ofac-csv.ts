@@ -23,6 +23,7 @@ import {
   emptyEntry,
   parseDobText,
   lineAt,
+  openListFile,
   type ParseOptions,
   type ParsedList,
 } from './common';
@@ -72,14 +73,14 @@ function utf8Sequence(buf: Buffer, i: number): boolean {
 }
 
 /** Streams one CSV file, handing each record with its line number; checks columns and the end. */
-async function readCsv(path: string, role: FileRole, onRecord: (fields: string[], line: number) => void): Promise<void> {
+async function readCsv(path: string, role: FileRole, options: ParseOptions, onRecord: (fields: string[], line: number) => void): Promise<void> {
   const kind = `${OFAC_FILE_KIND} (${FILE_NAMES[role]})`;
   const head = Buffer.alloc(4);
   const fd = fs.openSync(path, 'r');
   const headLen = fs.readSync(fd, head, 0, 4, 0);
   fs.closeSync(fd);
   if (headLen === 0) throw new ListParseError(kind, 'empty', null, note('empty'));
-  let raw: Readable = fs.createReadStream(path);
+  let raw: Readable = openListFile(path, options);
   if (head[0] === 0x1f && head[1] === 0x8b) raw = raw.pipe(zlib.createGunzip());
 
   let first = true;
@@ -285,14 +286,14 @@ export async function parseOfacCsv(files: OfacCsvFiles, options: ParseOptions = 
   const push = <T>(map: Map<string, T[]>, key: string, v: T) => (map.get(key) ?? map.set(key, []).get(key)!).push(v);
 
   if (files.alt) {
-    await readCsv(files.alt, 'alt', (f, line) => {
+    await readCsv(files.alt, 'alt', options, (f, line) => {
       const name = nul(f[3]);
       if (!name) out.skip({ file: 'alt.csv', line }, note('alias_without_name'));
       else push(aliases, f[0]!.trim(), { name, type: nul(f[2]) ?? 'aka', remarks: nul(f[4]), line });
     });
   }
   if (files.add) {
-    await readCsv(files.add, 'add', (f) => {
+    await readCsv(files.add, 'add', options, (f) => {
       const country = nul(f[4]);
       const text = [nul(f[2]), nul(f[3]), country].filter(Boolean).join(', ');
       const remarks = nul(f[5]);
@@ -300,13 +301,13 @@ export async function parseOfacCsv(files: OfacCsvFiles, options: ParseOptions = 
     });
   }
   if (files.comments) {
-    await readCsv(files.comments, 'comments', (f) => {
+    await readCsv(files.comments, 'comments', options, (f) => {
       const text = nul(f[1]);
       if (text) comments.set(f[0]!.trim(), (comments.get(f[0]!.trim()) ?? '') + text);
     });
   }
 
-  await readCsv(files.sdn, 'sdn', (f, line) => {
+  await readCsv(files.sdn, 'sdn', options, (f, line) => {
     const id = f[0]!.trim();
     const at: ListPlace = { file: 'sdn.csv', line, record: `ent_num ${id}` };
     const name = nul(f[1]);

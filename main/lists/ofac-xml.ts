@@ -166,6 +166,7 @@ export async function parseOfacXml(path: string, options: ParseOptions = {}): Pr
   let listDate: string | null = null;
   let recordCount: number | null = null;
   await streamXml({
+    options,
     path,
     fileKind: OFAC_XML_FILE_KIND,
     roots: ['sdnList'],

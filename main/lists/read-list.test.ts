@@ -4,6 +4,7 @@ import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ListParseError } from './common';
 import { detectFormat, type ListInput } from './detect';
+import { FTM_AUTHORITIES, entryToFtmEntity, sanctionFtm } from './ftm-write';
 import { prepareRead, readList } from './read-list';
 import { HTML_ERROR_PAGE, fixture, removeTempFiles, tempFile } from './test-fixtures';
 
@@ -113,5 +114,51 @@ describe('recognising a list file', () => {
     const prepared = prepareRead([utf16]);
     expect(prepared.format).toBe('un_xml');
     await expect(prepared.read({})).rejects.toThrow('utf16.xml: UN consolidated list XML: the file is UTF-16; expected UTF-8 (at line 1)');
+  });
+});
+
+/** The real OFAC SDN list of July 2021 as FollowTheMoney lines (each entity before its Sanction): some MiB. */
+async function ftmOfOfac(): Promise<ListInput> {
+  const full = (f: string) => real('us-ofac-sdn', 'full-2021-07', f);
+  const { entries } = await readList([full('sdn.csv.gz'), full('alt.csv'), full('add.csv')]);
+  const lines = entries.flatMap((entry) => {
+    const id = `ofac-${entry.listId}`;
+    return [entryToFtmEntity(entry, id), sanctionFtm(`${id}-s`, id, FTM_AUTHORITIES.US, entry.programmes, entry.listedOn)];
+  });
+  return { path: tempFile('ofac.ftm.json', lines.map((l) => JSON.stringify(l)).join('\n') + '\n'), name: 'ofac.ftm.json' };
+}
+
+describe('how far a list is read', () => {
+  /** The share read as each entry arrives, and after the last. */
+  async function shares(files: ListInput[]): Promise<(number | null)[]> {
+    const read = prepareRead(files);
+    const progress = read.newProgress();
+    const seen: (number | null)[] = [];
+    await read.read({ collect: false, progress, onEntry: () => seen.push(progress.fraction()) });
+    seen.push(progress.fraction());
+    return seen;
+  }
+
+  it('counts the bytes of every streamed format up to the whole, FollowTheMoney in its second pass; says nothing of a workbook', async () => {
+    const full = (f: string) => real('us-ofac-sdn', 'full-2021-07', f);
+    const streamed = [
+      [real('un', 'un_consolidated_2020-03-20.xml')],
+      [real('eu', 'eu_fsf_xml_1_1_excerpt_2026-08-05.xml')],
+      [full('sdn.csv.gz'), full('alt.csv'), full('add.csv')],
+      [await ftmOfOfac()],
+    ];
+    for (const files of streamed) {
+      const seen = await shares(files);
+      expect(seen.every((s) => s !== null && s >= 0 && s <= 1), files[0]!.name).toBe(true);
+      expect(seen).toEqual([...seen].sort((a, b) => a! - b!));
+      expect(seen.at(-1), files[0]!.name).toBe(1);
+    }
+    // Two passes: the entities come in the second, which is what is counted; the first read the whole file.
+    const ftm = await shares(streamed[3]!);
+    expect(fs.statSync(streamed[3]![0]!.path).size).toBeGreaterThan(2 * 2 ** 20); // more than the reader's 1 MiB chunk
+    expect(ftm[0]).toBeGreaterThan(0);
+    expect(ftm[0]).toBeLessThan(0.5);
+    const workbook = await shares([real('jp-mof', 'shisantouketsu20260305.xlsx')]);
+    expect(new Set(workbook)).toEqual(new Set([null]));
   });
 });

@@ -4,10 +4,11 @@
  *
  * To add a format: one row in READERS (and one in detect.ts FORMAT_RULES).
  */
+import fs from 'node:fs';
 import type { Authority, ListFormat } from '../../shared/domain/designations';
 import { parseCaSemaXml } from './ca-sema-xml';
 import { note } from '../../shared/domain/list-notes';
-import { ListParseError, lineAt, type ParseOptions, type ParsedList } from './common';
+import { ListParseError, ReadProgress, lineAt, type ParseOptions, type ParsedList } from './common';
 import { detectFormat, ofacCsvRole, type FileSniff, type ListInput, type OfacCsvRole } from './detect';
 import { parseEuFsfXml } from './eu-fsf-xml';
 import { parseFtmJsonl } from './ftm-jsonl';
@@ -26,6 +27,8 @@ export interface ListReader {
    */
   authority: Authority | null;
   read(files: readonly ListInput[], sniffs: readonly FileSniff[], options: ParseOptions): Promise<ParsedList>;
+  /** How many times the parser reads its files through (default 1); entries come in the last. */
+  passes?: number;
   /** The file a parser's error is about, for a format of several files (default: the first). */
   fileOf?(error: ListParseError, files: readonly ListInput[], sniffs: readonly FileSniff[]): ListInput | undefined;
 }
@@ -62,8 +65,9 @@ export const READERS: { readonly [F in ListFormat]?: ListReader } = {
   jp_mof_xlsx: oneFile('JP', parseJpMofXlsx),
   ofac_xml: oneFile('US', parseOfacXml),
   ofac_advanced_xml: oneFile('US', parseOfacAdvancedXml),
-  // OpenSanctions files mix authorities: each entry names its own, from its Sanctions.
-  ftm_jsonl: oneFile(null, parseFtmJsonl),
+  // OpenSanctions files mix authorities: each entry names its own, from its Sanctions. Read
+  // twice: the Sanctions first, then the entities they target.
+  ftm_jsonl: { ...oneFile(null, parseFtmJsonl), passes: 2 },
   ofac_csv: {
     authority: 'US',
     read: (files, sniffs, options) => parseOfacCsv(ofacSet(files, sniffs), options),
@@ -80,6 +84,8 @@ export interface PreparedRead {
   authority: Authority | null;
   /** Streams the entries to `options.onEntry`; a ListParseError names the user's file. */
   read(options: ParseOptions): Promise<ParsedList>;
+  /** A counter of the bytes `read` will read, to pass it in its options. */
+  newProgress(): ReadProgress;
 }
 
 /**
@@ -93,6 +99,7 @@ export function prepareRead(files: readonly ListInput[], format?: ListFormat): P
   return {
     format: detected.format,
     authority: reader.authority,
+    newProgress: () => new ReadProgress(files.reduce((sum, file) => sum + fs.statSync(file.path).size, 0), reader.passes),
     async read(options) {
       try {
         return await reader.read(files, detected.sniffs, options);

@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { KEYS_HERE_FROM, MAX_IN_FLIGHT, WORKER_BATCH, readHere, sendable, type WorkerInput, type WorkerMessage } from './entry-stream';
+import type { ReadProgress } from './common';
 import type { ReadItem } from './prepared-entry';
 import { prepareRead } from './read-list';
 
@@ -12,11 +13,12 @@ const { request, inFlight } = workerData as WorkerInput;
 const counter = new Int32Array(inFlight);
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 
+let progress: ReadProgress | null = null;
 let batch: ReadItem[] = [];
 
 function handOver(): void {
   if (batch.length === 0) return;
-  post({ type: 'items', items: batch });
+  post({ type: 'items', items: batch, read: progress?.fraction() ?? null });
   batch = [];
   Atomics.add(counter, 0, 1);
   // Blocking is the point: the parser (a stream) stops here until the writer catches up.
@@ -30,12 +32,19 @@ function handOver(): void {
 // The files were recognised in the main thread; the worker has only their paths and format, and
 // recognises them again (first bytes only). A failure there is reported like any other.
 Promise.resolve()
-  .then(() =>
-    readHere(prepareRead(request.files, request.format), () => Atomics.load(counter, 0) >= KEYS_HERE_FROM, (item) => {
-      batch.push(item);
-      if (batch.length >= WORKER_BATCH) handOver();
-    }),
-  )
+  .then(() => {
+    const read = prepareRead(request.files, request.format);
+    progress = read.newProgress();
+    return readHere(
+      read,
+      () => Atomics.load(counter, 0) >= KEYS_HERE_FROM,
+      (item) => {
+        batch.push(item);
+        if (batch.length >= WORKER_BATCH) handOver();
+      },
+      progress,
+    );
+  })
   .then(
     (outcome) => {
       handOver();

@@ -6,11 +6,10 @@
  * XML (uk-xml.ts), read into the same entry: Name 1 is the given name, Name 6 the surname or entity
  * name; dates are dd/mm/yyyy with dd or mm for an unknown day or month.
  */
-import fs from 'node:fs';
 import { parse } from 'csv-parse';
 import type { DesignationEntry, DesignationName } from '../../shared/domain/designations';
 import { note, type ListPlace } from '../../shared/domain/list-notes';
-import { Collector, ListParseError, lineAt, clean, countryCode, detectScript, emptyEntry, firstInvalidUtf8, parseDobText, partialDate, type ParseOptions, type ParsedList } from './common';
+import { Collector, ListParseError, lineAt, clean, countryCode, detectScript, emptyEntry, firstInvalidUtf8, openListFile, parseDobText, partialDate, type ParseOptions, type ParsedList } from './common';
 
 export const UK_CSV_FILE_KIND = 'UK Sanctions List CSV';
 
@@ -214,7 +213,7 @@ export async function parseUkCsv(path: string, options: ParseOptions = {}): Prom
   let width = 0;
 
   const parser = parse({ bom: true, relax_column_count: true, info: true, skip_empty_lines: true });
-  const stream = fs.createReadStream(path, { highWaterMark: 256 * 1024 });
+  const stream = openListFile(path, options, 256 * 1024);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let lines = 0;
   let first = true;

@@ -133,6 +133,7 @@ export async function parseUkXml(path: string, options: ParseOptions = {}): Prom
   const out = new Collector(options);
   let listDate: string | null = null;
   await streamXml({
+    options,
     path,
     fileKind: UK_FILE_KIND,
     roots: ['Designations'],

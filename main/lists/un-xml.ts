@@ -161,6 +161,7 @@ export async function parseUnXml(path: string, options: ParseOptions = {}): Prom
   const out = new Collector(options);
   let listDate: string | null = null;
   await streamXml({
+    options,
     path,
     fileKind: UN_FILE_KIND,
     roots: ['CONSOLIDATED_LIST'],

@@ -9,6 +9,8 @@ export interface JobControl {
   signal: AbortSignal;
   setTotal(total: number): void;
   advance(n: number): void;
+  /** lists.import: the share of the list's files read (Job.read). */
+  setRead(fraction: number): void;
 }
 
 /** What each kind of job answers when done, and the field of the Job that carries it. */
@@ -35,6 +37,7 @@ export class Jobs {
       signal: abort.signal,
       setTotal: (total) => void (job.total = total),
       advance: (n) => void (job.done += n),
+      setRead: (fraction) => void (job.read = fraction),
     };
     const finished = (async () => {
       await Promise.resolve(); // answer the start call before any work happens

@@ -24,6 +24,11 @@ export const JobSchema = z.object({
    */
   done: z.number().int(),
   total: z.number().int(),
+  /**
+   * lists.import: the share of the list's files read so far (0 to 1), when the reader can say (a
+   * workbook is read whole, so the MOF list says nothing until it is stored).
+   */
+  read: z.number().min(0).max(1).optional(),
   /** Present when state is 'done' (evidence.verify). */
   report: VerifyReportSchema.optional(),
   /** Present when state is 'done' (lists.import). */

@@ -25,6 +25,11 @@ export function formatCount(n: number, language: Language): string {
   return new Intl.NumberFormat(LOCALES[language]).format(n);
 }
 
+/** "42%" for 0.42, whole percents, never 100% before the end. */
+export function formatPercent(share: number, language: Language): string {
+  return new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 0, roundingMode: 'floor' } as Intl.NumberFormatOptions).format(share);
+}
+
 /** The Admiralty grade as investigators write it: "B2"; a dash stands for an ungraded half. */
 export function grade(item: Pick<EvidenceItem, 'sourceReliability' | 'informationCredibility'>): string | null {
   if (item.sourceReliability === null && item.informationCredibility === null) return null;

@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconFileSpreadsheet, IconPlayerSkipForward } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useLanguage } from '../../i18n/useLanguage';
-import { formatBytes, formatCount } from '../evidence/format';
+import { formatBytes, formatCount, formatPercent } from '../evidence/format';
 import { ImportReport } from './ImportReport';
 import { fileProblemWords } from './listProblemText';
 import type { ImportGroup } from './useListImport';
@@ -18,6 +19,11 @@ interface Props {
 function headingKey(running: boolean, groups: Props['groups']) {
   if (running) return 'lists.import.running' as const;
   return groups.every((g) => g.step.state === 'cancelled') ? ('lists.import.stopped' as const) : ('lists.import.finished' as const);
+}
+
+/** "about 3 min left" / "less than a minute left". */
+function timeLeft(t: TFunction, seconds: number): string {
+  return seconds < 60 ? t('lists.import.underAMinuteLeft') : t('lists.import.minutesLeft', { count: Math.ceil(seconds / 60) });
 }
 
 /** Each list being imported: its files, its progress, and then its report or why it failed. */
@@ -85,10 +91,19 @@ function GroupRow({ group }: { group: ImportGroup }) {
       )}
       {step.state === 'reading' && (
         <>
-          {/* The list's size is known only once it is read: the bar moves, the count says how far. */}
-          <Progress value={100} size="sm" animated striped aria-label={t('lists.import.reading')} />
-          <Text size="xs" c="dimmed" data-testid="list-import-progress">
-            {t('lists.import.readingCount', { n: formatCount(step.entries, language) })}
+          {/* By the bytes read where the reader can say; else (a workbook read whole) the bar only moves. */}
+          {step.read === null ? (
+            <Progress value={100} size="sm" animated striped aria-label={t('lists.import.reading')} />
+          ) : (
+            <Progress value={step.read * 100} size="sm" aria-label={t('lists.import.reading')} data-testid="list-import-read" />
+          )}
+          <Text size="xs" c="dimmed" data-testid="list-import-progress" data-read={step.read ?? undefined}>
+            {step.read === null
+              ? t('lists.import.readingCount', { n: formatCount(step.entries, language) })
+              : [
+                  t('lists.import.readingShare', { percent: formatPercent(step.read, language), n: formatCount(step.entries, language) }),
+                  ...(step.secondsLeft === null ? [] : [timeLeft(t, step.secondsLeft)]),
+                ].join(' · ')}
           </Text>
         </>
       )}

@@ -9,7 +9,8 @@ import { refreshAfterListChange } from './queries';
 export type ImportStep =
   | { state: 'waiting' }
   | { state: 'uploading'; loaded: number }
-  | { state: 'reading'; entries: number }
+  /** `read`: the share of the files read (null when the reader cannot say); `secondsLeft`: a guess from the pace so far. */
+  | { state: 'reading'; entries: number; read: number | null; secondsLeft: number | null }
   | { state: 'done'; result: ListImportResult }
   /** `problem`: which file and what in it, for a list that cannot be read. */
   | { state: 'failed'; code: ErrorCode; problem: ListFileProblem | null }
@@ -23,6 +24,16 @@ export interface ImportGroup {
 
 /** How often a running import is asked for its progress. */
 const POLL_MS = 300;
+
+/**
+ * The time left at the pace so far; null until the pace says something (a few seconds in, a few
+ * percent read). The writer trails the reader by a few thousand entries: close enough for a guess.
+ */
+function secondsLeft(startedAt: number, read: number | null): number | null {
+  const elapsed = (Date.now() - startedAt) / 1000;
+  if (read === null || read < 0.02 || elapsed < 3) return null;
+  return (elapsed * (1 - read)) / read;
+}
 
 /**
  * OFAC publishes its legacy list as several CSV files (sdn, alt, add, sdn_comments) that are read
@@ -87,7 +98,8 @@ export function useListImport() {
         base += file.size;
       }
       if (cancelled.current) return { state: 'cancelled' };
-      setStep(index, { state: 'reading', entries: 0 });
+      setStep(index, { state: 'reading', entries: 0, read: null, secondsLeft: null });
+      const startedAt = Date.now();
       const started = await invoke('lists.import', { uploads });
       jobId.current = started.jobId;
       try {
@@ -98,7 +110,8 @@ export function useListImport() {
           if (job.state === 'failed' || job.state === 'done') {
             return { state: 'failed', code: job.errorCode ?? 'INTERNAL', problem: job.listProblem ?? null };
           }
-          setStep(index, { state: 'reading', entries: job.done });
+          const read = job.read ?? null;
+          setStep(index, { state: 'reading', entries: job.done, read, secondsLeft: secondsLeft(startedAt, read) });
           await sleep(POLL_MS);
         }
       } finally {
