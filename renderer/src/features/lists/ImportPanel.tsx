@@ -21,7 +21,7 @@ function headingKey(running: boolean, groups: Props['groups']) {
   return groups.every((g) => g.step.state === 'cancelled') ? ('lists.import.stopped' as const) : ('lists.import.finished' as const);
 }
 
-/** "about 3 min left" / "less than a minute left". */
+/** "about 3 minutes left" / "less than a minute left". */
 function timeLeft(t: TFunction, seconds: number): string {
   return seconds < 60 ? t('lists.import.underAMinuteLeft') : t('lists.import.minutesLeft', { count: Math.ceil(seconds / 60) });
 }
