@@ -819,6 +819,7 @@ export const en = {
       minutesLeft_one: 'about a minute left',
       minutesLeft_other: 'about {{count}} minutes left',
       underAMinuteLeft: 'less than a minute left',
+      finishing: 'nearly done: putting the new version in place',
       failed: 'Not imported',
       detail: 'Details: {{detail}}',
       cancelled: 'Stopped. The list already in use was not changed.',

@@ -833,6 +833,7 @@ export const ja: Resources = {
       minutesLeft_one: '残り約 {{count}} 分',
       minutesLeft_other: '残り約 {{count}} 分',
       underAMinuteLeft: '残り1分未満',
+      finishing: 'まもなく完了: 新しい版に切り替えています',
       failed: '取り込めませんでした',
       detail: '詳細: {{detail}}',
       cancelled: '中止しました。使用中のリストは変わっていません。',

@@ -21,8 +21,14 @@ function headingKey(running: boolean, groups: Props['groups']) {
   return groups.every((g) => g.step.state === 'cancelled') ? ('lists.import.stopped' as const) : ('lists.import.finished' as const);
 }
 
-/** "about 3 minutes left" / "less than a minute left". */
-function timeLeft(t: TFunction, seconds: number): string {
+/**
+ * "about 3 minutes left" / "less than a minute left"; once the whole file is read, what is left is
+ * no longer reading (the last of the name index, the swap, removing the version replaced: tens of
+ * seconds for a million entries), so it says that instead of a time.
+ */
+function timeLeft(t: TFunction, read: number, seconds: number | null): string | null {
+  if (read >= 1) return t('lists.import.finishing');
+  if (seconds === null) return null;
   return seconds < 60 ? t('lists.import.underAMinuteLeft') : t('lists.import.minutesLeft', { count: Math.ceil(seconds / 60) });
 }
 
@@ -102,8 +108,10 @@ function GroupRow({ group }: { group: ImportGroup }) {
               ? t('lists.import.readingCount', { n: formatCount(step.entries, language) })
               : [
                   t('lists.import.readingShare', { percent: formatPercent(step.read, language), n: formatCount(step.entries, language) }),
-                  ...(step.secondsLeft === null ? [] : [timeLeft(t, step.secondsLeft)]),
-                ].join(' · ')}
+                  timeLeft(t, step.read, step.secondsLeft),
+                ]
+                  .filter((part) => part !== null)
+                  .join(' · ')}
           </Text>
         </>
       )}

@@ -24,7 +24,7 @@ export function ListTable({ lists }: { lists: ListSummary[] }) {
       <Table layout="fixed" striped highlightOnHover data-testid="list-table" miw={1040}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={72}>{t('lists.columns.authority')}</Table.Th>
+            <Table.Th w={92}>{t('lists.columns.authority')}</Table.Th>
             <Table.Th>{t('lists.columns.list')}</Table.Th>
             <Table.Th w={136}>{t('lists.columns.listDate')}</Table.Th>
             <Table.Th w={84} style={num}>
