@@ -89,11 +89,9 @@ export class ReadProgress {
     private readonly passes = 1,
   ) {}
 
-  /** Opens a file to read, counted. */
-  open(path: string, highWaterMark?: number): fs.ReadStream {
-    const stream = fs.createReadStream(path, highWaterMark ? { highWaterMark } : {});
+  /** Counts what a stream of one of the files reads. */
+  count(stream: fs.ReadStream): void {
     this.streams.push(stream);
-    return stream;
   }
 
   /** The share read so far (0 to 1), or null while no file has been opened. */
@@ -106,8 +104,11 @@ export class ReadProgress {
 }
 
 /** Opens a list file for streaming, counted when the parse is. */
-export const openListFile = (path: string, options: ParseOptions, highWaterMark?: number): fs.ReadStream =>
-  options.progress ? options.progress.open(path, highWaterMark) : fs.createReadStream(path, highWaterMark ? { highWaterMark } : {});
+export function openListFile(path: string, options: ParseOptions, highWaterMark?: number): fs.ReadStream {
+  const stream = fs.createReadStream(path, highWaterMark ? { highWaterMark } : {});
+  options.progress?.count(stream);
+  return stream;
+}
 
 /** Collects entries and the report; validates each entry against the shared schema. */
 export class Collector {

@@ -107,21 +107,21 @@ const READ_REPORT_EVERY = 500;
 /** Reads in this thread (a small list: a second or two), saying how far every READ_REPORT_EVERY entries. */
 async function readHereReporting(read: PreparedRead, take: (item: ReadItem) => void, onRead: (fraction: number) => void) {
   const progress = read.newProgress();
+  const report = () => {
+    const fraction = progress.fraction();
+    if (fraction !== null) onRead(fraction);
+  };
   let items = 0;
   const outcome = await readHere(
     read,
     () => true,
     (item) => {
       take(item);
-      if (++items % READ_REPORT_EVERY === 0) {
-        const fraction = progress.fraction();
-        if (fraction !== null) onRead(fraction);
-      }
+      if (++items % READ_REPORT_EVERY === 0) report();
     },
     progress,
   );
-  const fraction = progress.fraction();
-  if (fraction !== null) onRead(fraction);
+  report();
   return outcome;
 }
 
