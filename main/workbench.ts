@@ -22,7 +22,7 @@ import { keyHandlers } from './handlers/keys';
 import { bundleHandlers } from './handlers/bundles';
 import { BundleImports } from './bundles/case/bundle-service';
 import { sweepStagingAtOpen } from './bundles/case/staging';
-import { purgeLists, sweepDesignations } from './lists/designation-store';
+import { purgeLists, purgesSettled, sweepDesignations } from './lists/designation-store';
 import type { RunService } from './handlers/run-service';
 import { allegationSearchProvider } from './search/allegation-provider';
 import { caseSearchProvider } from './search/case-provider';
@@ -48,8 +48,11 @@ export interface Workbench {
   router: Router;
   /** Settles when the extraction left pending by an interrupted import has run (tests wait on it). */
   extractionResumed(): Promise<number>;
-  /** Settles when the rows of list versions an interrupted import left are deleted (tests wait on it). */
-  listsSwept(): Promise<void>;
+  /**
+   * Settles when the rows of every list version taken out of use so far (replaced, removed, a failed
+   * import, an interrupted one swept at open) are deleted: they go in the background (tests wait on it).
+   */
+  listsPurged(): Promise<void>;
   /** Upload into and read from the evidence vault: the byte paths beside the router (main/vault/transport). */
   evidence: EvidenceTransport;
   close(): void;
@@ -105,10 +108,7 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   const onOpened = (workspace: Workspace) => {
     try {
       // Versions of lists an import killed mid-way left behind: out of use now, deleted after.
-      const stale = sweepDesignations(workspace.db);
-      listsSwept = purgeLists(workspace.db, stale).catch((error: unknown) => {
-        console.error('[casebench] deleting unfinished list imports failed:', error);
-      });
+      void purgeLists(workspace.db, sweepDesignations(workspace.db));
     } catch (error) {
       console.error('[casebench] sweeping unfinished list imports failed:', error);
     }
@@ -129,7 +129,6 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
     });
   };
   let resumed: Promise<number> = Promise.resolve(0);
-  let listsSwept: Promise<void> = Promise.resolve();
   // New, locked, open (plain or encrypted) or failed: main/workspace/encryption/session.ts.
   const session = new WorkspaceSession({
     dir: options.workspaceDir,
@@ -219,7 +218,10 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   return {
     router: createRouter(handlers),
     extractionResumed: () => resumed,
-    listsSwept: () => listsSwept,
+    listsPurged: () => {
+      const workspace = session.workspace();
+      return workspace ? purgesSettled(workspace.db) : Promise.resolve();
+    },
     evidence: createEvidenceTransport(() => {
       const workspace = session.workspace();
       return workspace ? { vault: workspace.vault, db: workspace.db } : null;

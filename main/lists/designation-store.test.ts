@@ -19,8 +19,8 @@ import {
   entryByRef,
   getEntry,
   normaliseIdentifier,
-  purgeList,
   purgeLists,
+  purgesSettled,
   rekeyStaleLists,
   removeList,
   sweepDesignations,
@@ -64,7 +64,7 @@ async function store(db: ReturnType<typeof testContext>['db'], list: Designation
   feed(writer, authority, entries);
   await writer.flush();
   const replaced = commitImport(db, listId, { list, report: reportOf(writer), now: '2026-11-27T10:00:00.000Z' });
-  if (replaced) await purgeList(db, replaced.listId);
+  if (replaced) await purgeLists(db, [replaced.listId]);
   return { listId, writer, replaced };
 }
 
@@ -179,7 +179,7 @@ describe('the designation store', () => {
     for (const key of lastKeys) expect(index.entryIds(key)).toContain(last.entryId);
     expect(index.entries(keyHash('t:nobody'))).toBe(0);
     expect(index.entryIds(keyHash('t:nobody'))).toEqual([]);
-    await removeList(db, 'un-sc');
+    removeList(db, 'un-sc');
     expect(created()).toEqual([]);
     expect(new KeyIndex(db).entries(shared)).toBe(0);
   });
@@ -250,7 +250,7 @@ describe('the designation store', () => {
       writer.abandon();
       for (let i = 0; i < 40; i++) await new Promise((resolve) => setImmediate(resolve));
       expect(tables.map((t) => rowsIn(db, t))).toEqual([0, 0, 0]);
-      await purgeList(db, listId);
+      await purgeLists(db, [listId]);
       expect(count(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'designation_name_keys_%' AND type = 'table'")).toBe(0);
       expect(count(db, 'SELECT count(*) FROM designation_entries')).toBe(0);
     });
@@ -276,12 +276,12 @@ describe('the designation store', () => {
     expect(entryByRef(db, 'un-sc', 'C')).not.toBeNull();
     expect(db.prepare('SELECT DISTINCT entry_id FROM designation_name_keys').pluck().all()).toEqual([entryByRef(db, 'un-sc', 'C')!.entryId]);
 
-    await purgeList(db, replaced.listId);
+    await purgeLists(db, [replaced.listId]);
     expect(count(db, 'SELECT count(*) FROM designation_lists')).toBe(1);
     expect(count(db, 'SELECT count(*) FROM designation_entries')).toBe(1);
     expect(count(db, "SELECT count(*) FROM sqlite_master WHERE name = ?", oldTable)).toBe(0);
     expect(currentLists(db)).toMatchObject([{ key: 'un-sc', listDate: '2026-03-01', entries: 1, names: 1, importedBy: 'tester' }]);
-    await purgeList(db, next); // the version in use is never purged
+    await purgeLists(db, [next]); // the version in use is never purged
     expect(entryByRef(db, 'un-sc', 'C')).not.toBeNull();
   });
 
@@ -359,16 +359,45 @@ describe('the designation store', () => {
     second.close();
   });
 
-  it('removes a list, and then knows it no longer', async () => {
+  it('removes a list: out of use at once, its rows deleted after; and then knows it no longer', async () => {
     const { db } = testContext();
     await store(db, UN_LIST, [person('A', 'ALPHA, Anna'), person('B', 'BRAVO, Ben')]);
     const entryId = entryByRef(db, 'un-sc', 'A')!.entryId;
-    await expect(removeList(db, 'un-sc')).resolves.toEqual({ key: 'un-sc', entries: 2 });
+    expect(removeList(db, 'un-sc')).toEqual({ key: 'un-sc', entries: 2 });
+    // Answered before a single row is deleted: nothing reads it any more, keys included.
     expect(currentLists(db)).toEqual([]);
-    expect(count(db, 'SELECT count(*) FROM designation_entries')).toBe(0);
-    expect(count(db, 'SELECT count(*) FROM designation_name_keys')).toBe(0);
     expect(() => getEntry(db, entryId)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
-    await expect(removeList(db, 'un-sc')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(count(db, 'SELECT count(*) FROM designation_name_keys')).toBe(0);
+    expect(count(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'designation_name_keys_%' AND type = 'table'")).toBe(0);
+    expect(db.prepare('SELECT state FROM designation_lists').pluck().all()).toEqual(['discarded']);
+    expect(count(db, 'SELECT count(*) FROM designation_entries')).toBe(2);
+    await purgesSettled(db);
+    expect(count(db, 'SELECT count(*) FROM designation_entries')).toBe(0);
+    expect(count(db, 'SELECT count(*) FROM designation_lists')).toBe(0);
+    expect(() => removeList(db, 'un-sc')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+
+  it('deletes versions one after another, and settles once all are gone, whoever started them', async () => {
+    const { db } = testContext();
+    const versions = [];
+    for (const n of [2500, 2500]) {
+      const listId = beginImport(db, { format: 'un_xml', files: [], importedBy: 'tester', now: 'x' });
+      const writer = new EntryWriter(db, listId);
+      feed(writer, 'UN', Array.from({ length: n }, (_, i) => person(`P-${i}`, `PERSON ${i}, Some`)));
+      await writer.flush();
+      versions.push(listId);
+    }
+    const first = purgeLists(db, [versions[0]!]);
+    void purgeLists(db, [versions[1]!]);
+    // Both out of use at once; only the first is being deleted (a batch of 2,000 so far).
+    expect(db.prepare('SELECT state FROM designation_lists ORDER BY id').pluck().all()).toEqual(['discarded', 'discarded']);
+    await first;
+    expect(db.prepare('SELECT id FROM designation_lists').pluck().all()).toEqual([versions[1]]);
+    expect(count(db, 'SELECT count(*) FROM designation_entries')).toBeGreaterThan(0);
+    await purgesSettled(db);
+    expect(count(db, 'SELECT count(*) FROM designation_lists')).toBe(0);
+    expect(count(db, 'SELECT count(*) FROM designation_entries')).toBe(0);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 
   it('re-makes the keys of a list indexed with an older version of the name keys', async () => {

@@ -488,7 +488,7 @@ export interface Replaced {
 
 /**
  * Makes an imported version the current one (its writer flushed): one transaction makes the previous current version of the
- * same key 'discarded' (invisible; delete it with purgeList) and this one current. Fails,
+ * same key 'discarded' (invisible; deleted by purgeLists) and this one current. Fails,
  * changing nothing, if the import's row is no longer there.
  */
 export function commitImport(
@@ -594,15 +594,39 @@ function discard(db: Database, listId: number): boolean {
   })();
 }
 
+/** Per database: the versions being deleted, one after another (purgeLists). */
+const purging = new WeakMap<Database, Promise<void>>();
+
 /**
- * Deletes a version that is not current (discarded, or a failed import), batch by batch, letting
- * other work run in between. The current version is never touched.
+ * Deletes versions that are not current (replaced, removed, a failed import, what the sweep at open
+ * found): out of use at once (invisible, their key tables dropped), their rows deleted after, batch
+ * by batch between other work, one version after another. Nobody waits for the rows: an import is
+ * done once its version is in place, a removal once the list is out of use (144k entries took 1.8 s
+ * to delete here; a million entities make ten times as many). The current version is never touched. The promise settles once the rows are gone,
+ * or the workspace closed (the sweep at the next open finishes them); it never rejects: a failure
+ * is logged, and what is left stays discarded until the next open.
  */
-export async function purgeList(db: Database, listId: number): Promise<void> {
-  if (!discard(db, listId)) return;
-  // A workspace closed (or locked) meanwhile keeps the rest, discarded, for the sweep at next open.
-  while (db.open && !deleteBatch(db, listId)) await yieldToEventLoop();
+export function purgeLists(db: Database, listIds: readonly number[]): Promise<void> {
+  const discarded = listIds.filter((id) => {
+    try {
+      return discard(db, id);
+    } catch (error) {
+      console.error('[casebench] taking a list version out of use failed:', error);
+      return false;
+    }
+  });
+  const deleting = async () => {
+    for (const id of discarded) while (db.open && !deleteBatch(db, id)) await yieldToEventLoop();
+  };
+  const queued = (purging.get(db) ?? Promise.resolve()).then(deleting).catch((error: unknown) => {
+    console.error('[casebench] deleting a list version that is out of use failed:', error);
+  });
+  purging.set(db, queued);
+  return queued;
 }
+
+/** Settles once every purge started on this database has (tests, and whoever must see the rows gone). */
+export const purgesSettled = (db: Database): Promise<void> => purging.get(db) ?? Promise.resolve();
 
 /**
  * At open: takes every version left behind by an import or a removal that did not finish (the app
@@ -626,13 +650,8 @@ export function sweepDesignations(db: Database): number[] {
   return stale;
 }
 
-/** Deletes the rows of versions `sweepDesignations` took out of use, batch by batch. */
-export async function purgeLists(db: Database, listIds: readonly number[]): Promise<void> {
-  for (const id of listIds) await purgeList(db, id);
-}
-
-/** Takes the current list with this key out of use at once, then deletes it in batches. */
-export async function removeList(db: Database, key: string): Promise<{ key: string; entries: number }> {
+/** Takes the current list with this key out of use at once; its rows are deleted after (purgeLists). */
+export function removeList(db: Database, key: string): { key: string; entries: number } {
   const current = db.transaction(() => {
     const row = db.prepare("SELECT id, entry_count FROM designation_lists WHERE key = ? AND state = 'current'").get(key) as
       | { id: number; entry_count: number }
@@ -643,7 +662,7 @@ export async function removeList(db: Database, key: string): Promise<{ key: stri
     return row;
   })();
   if (!current) throw new Failure('NOT_FOUND', 'No list with this key has been imported.');
-  await purgeList(db, current.id);
+  void purgeLists(db, [current.id]);
   return { key, entries: current.entry_count };
 }
 

@@ -14,8 +14,10 @@ import type { DesignationEntryDetail, ListImportResult } from '../../shared/cont
 import { tempDir } from '../test-support/temp-dir';
 import { invoke } from '../test-support/workbench-import';
 import { openWorkbench, type Workbench } from '../workbench';
-import { DATABASE_FILE } from '../workspace/open-workspace';
+import { DATABASE_FILE, openWorkspace } from '../workspace/open-workspace';
+import { currentLists, purgesSettled } from './designation-store';
 import { WORKER_MIN_BYTES } from './entry-stream';
+import { importListFiles } from './list-import';
 import { readList } from './read-list';
 import { HTML_ERROR_PAGE, fixture, unListRepeated } from './test-fixtures';
 
@@ -107,9 +109,13 @@ function peek<T>(dir: string, read: (db: Database.Database) => T): T {
   }
 }
 
-/** Everything that must hold between imports: only current versions, whole, and their keys and nothing else. */
-function checkStore(dir: string): void {
-  peek(dir, (db) => {
+/**
+ * Everything that must hold between imports, once what was taken out of use is deleted (in the
+ * background): only current versions, whole, and their keys and nothing else.
+ */
+async function checkStore(bench: Workbench & { dir: string }): Promise<void> {
+  await bench.listsPurged();
+  peek(bench.dir, (db) => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.prepare("SELECT count(*) FROM designation_lists WHERE state <> 'current'").pluck().get()).toBe(0);
@@ -194,7 +200,7 @@ describe('importing the real lists', () => {
       ['un-sc', 7],
       ['us-ofac-sdn', 17],
     ]);
-    checkStore(bench.dir);
+    await checkStore(bench);
   });
 
   it('reads an entry back field by field: Min Aung Hlaing (OFAC 27225), with its list', async () => {
@@ -241,7 +247,7 @@ describe('a bad file leaves the list in place', () => {
     const before = await lists(bench);
     const stillThere = async () => {
       expect(await lists(bench)).toEqual(before);
-      checkStore(bench.dir);
+      await checkStore(bench);
     };
 
     const half = path.join(files, 'half.xml');
@@ -311,15 +317,35 @@ describe('replacing, removing, progress and cancel', () => {
       ['eu-fsf', '2026-08-05', 2],
       ['un-sc', '2026-02-27', 7],
     ]);
-    checkStore(bench.dir);
+    await checkStore(bench);
 
     const euEntry = peek(bench.dir, (db) => db.prepare("SELECT id FROM current_designation_entries WHERE list_key = 'eu-fsf'").pluck().get()) as number;
     await expect(invoke(bench, 'lists.remove', { key: 'eu-fsf' })).resolves.toEqual({ key: 'eu-fsf', entries: 2 });
     expect((await lists(bench)).map((l) => l.key)).toEqual(['un-sc']);
     await expect(bench.router.invoke({ channel: 'lists.entry', input: { entryId: euEntry } })).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     await expect(bench.router.invoke({ channel: 'lists.remove', input: { key: 'eu-fsf' } })).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    checkStore(bench.dir);
+    await checkStore(bench);
     peek(bench.dir, (db) => expect(db.prepare('SELECT count(*) FROM designation_entries').pluck().get()).toBe(7));
+  });
+
+  it('is done once the new version is in place: the one it replaced is out of use at once, its rows deleted after', async () => {
+    const workspace = openWorkspace(tempDir());
+    try {
+      const ctx = { db: workspace.db, actor: 'tester', now: () => new Date().toISOString() };
+      const file = (p: string) => ({ path: p, name: path.basename(p), sha256: 'a'.repeat(64), size: fs.statSync(p).size });
+      await importListFiles(ctx, [file(UN_TRIPLE)]);
+      const result = await importListFiles(ctx, [file(UN_2020)]);
+      expect(result.replaced).toMatchObject({ entries: 3042 });
+      expect(currentLists(workspace.db).map((l) => [l.key, l.entries])).toEqual([['un-sc', 1014]]);
+      // Deleting yields between batches of 2,000, and the import answered before the next one.
+      const left = () => workspace.db.prepare("SELECT count(*) FROM designation_entries e JOIN designation_lists l ON l.id = e.list_id WHERE l.state = 'discarded'").pluck().get();
+      expect(left()).toBe(3042 - 2000);
+      await purgesSettled(workspace.db);
+      expect(left()).toBe(0);
+      expect(workspace.db.prepare('SELECT count(*) FROM designation_entries').pluck().get()).toBe(1014);
+    } finally {
+      workspace.close();
+    }
   });
 
   it('reports progress in entries stored, batch by batch, and the total at the end', async () => {
@@ -371,7 +397,7 @@ describe('replacing, removing, progress and cancel', () => {
     expect(cancelledAt).toBe(2000);
     expect(job.state).toBe('cancelled');
     expect(await lists(bench)).toEqual(before);
-    checkStore(bench.dir);
+    await checkStore(bench);
     peek(bench.dir, (db) => expect(db.prepare('SELECT count(*) FROM designation_entries').pluck().get()).toBe(1014));
   });
 
@@ -393,7 +419,7 @@ describe('replacing, removing, progress and cancel', () => {
     expect(job.state).toBe('cancelled');
     expect(cancelledAt).toBeGreaterThanOrEqual(2000);
     expect(await lists(bench)).toEqual(before);
-    checkStore(bench.dir);
+    await checkStore(bench);
     peek(bench.dir, (db) => expect(db.prepare('SELECT count(*) FROM designation_entries').pluck().get()).toBe(1014));
   });
 });
@@ -428,8 +454,7 @@ describe('an import killed mid-way', () => {
       expect(left, crashAt).toEqual([1, 1014 + (file === UN_TRIPLE ? 2000 : 7)]);
       const reopened = open(dir);
       expect(await lists(reopened), crashAt).toEqual(before);
-      await reopened.listsSwept();
-      checkStore(dir);
+      await checkStore(reopened);
       reopened.close();
     }
 
@@ -438,7 +463,6 @@ describe('an import killed mid-way', () => {
     expect(run.signal, run.stderr).toBe('SIGKILL');
     const reopened = open(dir);
     expect((await lists(reopened)).map((l) => [l.key, l.entries, l.importedBy])).toEqual([['un-sc', 7, 'crash-child']]);
-    await reopened.listsSwept();
-    checkStore(dir);
+    await checkStore(reopened);
   });
 });

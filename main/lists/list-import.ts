@@ -15,7 +15,7 @@ import type { ServiceContext } from '../services/context';
 import type { EvidenceContext } from '../services/evidence-context';
 import { ListParseError } from './common';
 import type { ListInput } from './detect';
-import { EntryWriter, beginImport, commitImport, currentList, purgeList } from './designation-store';
+import { EntryWriter, beginImport, commitImport, currentList, purgeLists } from './designation-store';
 import { WORKER_MIN_BYTES, readHere, readInWorker } from './entry-stream';
 import { isSkipped, type ReadItem } from './prepared-entry';
 import { prepareRead, type PreparedRead } from './read-list';
@@ -180,12 +180,8 @@ async function importNow(ctx: ServiceContext, prepared: PreparedImport, control:
     if (signal?.aborted) throw cancelled();
     db.prepare('UPDATE designation_lists SET authorities = ? WHERE id = ?').run(JSON.stringify([...authorities].sort()), listId);
     const replaced = commitImport(db, listId, { list, report, now: ctx.now() });
-    if (replaced) {
-      await purgeList(db, replaced.listId).catch((error: unknown) => {
-        // The new version is in use; the old one is invisible and goes at the next start.
-        console.error('[casebench] deleting a replaced list failed:', error);
-      });
-    }
+    // The new version is in use; the old one is invisible and its rows go in the background.
+    if (replaced) void purgeLists(db, [replaced.listId]);
     control.setTotal?.(writer.entries);
     const stored = currentList(db, list.key)!;
     return {
@@ -195,10 +191,8 @@ async function importNow(ctx: ServiceContext, prepared: PreparedImport, control:
     };
   } catch (error) {
     writer.abandon();
-    await purgeList(db, listId).catch((purgeError: unknown) => {
-      // Left 'importing' or 'discarded': invisible, and swept when the workspace next opens.
-      console.error('[casebench] removing a failed list import failed:', purgeError);
-    });
+    // Invisible at once; its rows go in the background (or, if the app stops first, at the next open).
+    void purgeLists(db, [listId]);
     if (signal?.aborted) throw cancelled();
     const cause = writeError ?? error;
     if (cause instanceof Failure) throw cause;
