@@ -258,7 +258,7 @@ function sniffXml(head: Buffer, fileKind: string): void {
 }
 
 /** Index of the first byte that is not valid UTF-8, or -1. Starts after leading continuation bytes. */
-export function firstInvalidUtf8(buf: Buffer): number {
+function firstInvalidUtf8(buf: Buffer): number {
   let i = 0;
   while (i < buf.length && (buf[i]! & 0xc0) === 0x80 && i < 3) i++;
   while (i < buf.length) {
@@ -282,11 +282,60 @@ function countNewlines(buf: Buffer, end = buf.length): number {
   return n;
 }
 
+/**
+ * Decodes a list file's chunks strictly as UTF-8, counting its lines as it goes, so that a byte that
+ * is not UTF-8 fails the file with the line it is on (`why`: the note that says so), and a file that
+ * ends inside a character fails as cut short.
+ */
+export class StrictUtf8 {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private lines = 0;
+  private lastByte = -1;
+
+  constructor(
+    private readonly fileKind: string,
+    private readonly why: ListNote = note('not_utf8'),
+  ) {}
+
+  decode(chunk: Buffer): string {
+    let text: string;
+    try {
+      text = this.decoder.decode(chunk, { stream: true });
+    } catch {
+      // -1: no bad byte of its own, so the character the last chunk began is what failed, here at the start.
+      const bad = Math.max(firstInvalidUtf8(chunk), 0);
+      throw new ListParseError(this.fileKind, 'encoding', lineAt(this.lines + countNewlines(chunk, bad) + 1), this.why);
+    }
+    this.lines += countNewlines(chunk);
+    if (chunk.length) this.lastByte = chunk[chunk.length - 1]!;
+    return text;
+  }
+
+  /** The rest, once the file has been read. */
+  end(): string {
+    try {
+      return this.decoder.decode();
+    } catch {
+      throw new ListParseError(this.fileKind, 'truncated', lineAt(this.lines + 1), note('cut_in_character'));
+    }
+  }
+
+  /** Line breaks in the chunks decoded so far. */
+  get newlines(): number {
+    return this.lines;
+  }
+
+  /** The file's last byte so far was a line break. */
+  endsWithNewline(): boolean {
+    return this.lastByte === 10;
+  }
+}
+
 /** Streams an XML file through saxes, building a small tree per record element. */
 export async function streamXml(opts: XmlStreamOptions): Promise<void> {
   const { fileKind } = opts;
   const parser = new SaxesParser({ position: true });
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const utf8 = new StrictUtf8(fileKind);
   const stack: XmlNode[] = [];
   let depth = 0;
   let rootSeen = false;
@@ -332,30 +381,16 @@ export async function streamXml(opts: XmlStreamOptions): Promise<void> {
 
   const stream = openListFile(opts.path, opts.options, 256 * 1024);
   let first = true;
-  let linesBefore = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (first) {
         sniffXml(chunk, fileKind);
         first = false;
       }
-      let text: string;
-      try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        const bad = firstInvalidUtf8(chunk);
-        const line = linesBefore + countNewlines(chunk, bad === -1 ? 0 : bad) + 1;
-        throw new ListParseError(fileKind, 'encoding', lineAt(line), note('not_utf8'));
-      }
-      linesBefore += countNewlines(chunk);
-      parser.write(text);
+      parser.write(utf8.decode(chunk));
     }
     if (first) throw new ListParseError(fileKind, 'empty', null, note('empty'));
-    try {
-      decoder.decode();
-    } catch {
-      throw new ListParseError(fileKind, 'truncated', lineAt(linesBefore + 1), note('cut_in_character'));
-    }
+    utf8.end();
     const endLine = parser.line;
     try {
       parser.close();

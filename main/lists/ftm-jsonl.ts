@@ -26,7 +26,7 @@ import {
   recordNote,
   detectScript,
   emptyEntry,
-  firstInvalidUtf8,
+  StrictUtf8,
   fuzzy,
   partialDate,
   openListFile,
@@ -60,43 +60,27 @@ const TYPES: Record<string, DesignationEntry['type']> = {
 // ---------------------------------------------------------------------------------------------
 // Lines
 
-/** Decodes strictly as UTF-8; a bad byte fails with its line. Emits strings for readline. */
+/** Decodes strictly as UTF-8 (StrictUtf8); emits strings for readline. */
 function strictUtf8(): Transform & { endsWithNewline: () => boolean } {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let lines = 0;
-  let lastByte = -1;
+  const utf8 = new StrictUtf8(FTM_FILE_KIND);
   const t = new Transform({
     readableObjectMode: true,
     transform(chunk: Buffer, _enc, done) {
-      let text: string;
       try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        const bad = firstInvalidUtf8(chunk);
-        const line = lines + countNewlines(chunk, bad === -1 ? chunk.length : bad) + 1;
-        done(new ListParseError(FTM_FILE_KIND, 'encoding', lineAt(line), note('not_utf8')));
-        return;
+        done(null, utf8.decode(chunk));
+      } catch (e) {
+        done(e as Error);
       }
-      lines += countNewlines(chunk, chunk.length);
-      if (chunk.length) lastByte = chunk[chunk.length - 1]!;
-      done(null, text);
     },
     flush(done) {
       try {
-        const rest = decoder.decode();
-        done(null, rest || undefined);
-      } catch {
-        done(new ListParseError(FTM_FILE_KIND, 'truncated', lineAt(lines + 1), note('cut_in_character')));
+        done(null, utf8.end() || undefined);
+      } catch (e) {
+        done(e as Error);
       }
     },
   });
-  return Object.assign(t, { endsWithNewline: () => lastByte === 10 });
-}
-
-function countNewlines(buf: Buffer, end: number): number {
-  let n = 0;
-  for (let i = buf.indexOf(10); i !== -1 && i < end; i = buf.indexOf(10, i + 1)) n++;
-  return n;
+  return Object.assign(t, { endsWithNewline: () => utf8.endsWithNewline() });
 }
 
 /** Calls onLine for every line (1-based numbers, BOM and CR removed); gzip is undone first. */

@@ -93,6 +93,11 @@ describe('UK Sanctions List CSV', () => {
     const cut = await failure(parseUkCsv(truncatedCopy(CSV, 'cut.csv')));
     expect(cut.code).toBe('truncated');
     expect(cut.at).toEqual({ line: expect.any(Number) });
+    // Cut inside the Arabic name of line 6: the last character is half there.
+    const whole = fs.readFileSync(CSV);
+    const inName = whole.indexOf(Buffer.from('عبد اللطيف', 'utf8')) + 1;
+    const halfCharacter = await failure(parseUkCsv(tempFile('cut-in-character.csv', whole.subarray(0, inName))));
+    expect(halfCharacter).toMatchObject({ code: 'truncated', at: { line: 6 }, note: { code: 'cut_in_character' } });
     const noHeader = await failure(parseUkCsv(tempFile('other.csv', 'a,b,c\n1,2,3\n4,5,6\n')));
     expect(noHeader).toMatchObject({ code: 'wrong_kind', at: { line: 3 }, note: { code: 'uk_csv_no_header' } });
     expect((await failure(parseUkCsv(tempFile('empty.csv', '')))).code).toBe('empty');

@@ -9,7 +9,7 @@
 import { parse } from 'csv-parse';
 import type { DesignationEntry, DesignationName } from '../../shared/domain/designations';
 import { note, type ListPlace } from '../../shared/domain/list-notes';
-import { Collector, ListParseError, lineAt, clean, countryCode, detectScript, emptyEntry, firstInvalidUtf8, openListFile, parseDobText, partialDate, type ParseOptions, type ParsedList } from './common';
+import { Collector, ListParseError, StrictUtf8, lineAt, clean, countryCode, detectScript, emptyEntry, openListFile, parseDobText, partialDate, type ParseOptions, type ParsedList } from './common';
 
 export const UK_CSV_FILE_KIND = 'UK Sanctions List CSV';
 
@@ -195,12 +195,6 @@ function sniff(head: Buffer): void {
   if (text.startsWith('<')) throw new ListParseError(UK_CSV_FILE_KIND, 'wrong_kind', lineAt(1), note('xml_not_csv'));
 }
 
-const countNewlines = (buf: Buffer, end = buf.length) => {
-  let n = 0;
-  for (let i = buf.indexOf(10); i !== -1 && i < end; i = buf.indexOf(10, i + 1)) n++;
-  return n;
-};
-
 /**
  * Reads the UK Sanctions List CSV. Rows are merged by Unique ID (the rows of one designation need not
  * be next to each other), so entries are handed over once the whole file has been read.
@@ -214,8 +208,8 @@ export async function parseUkCsv(path: string, options: ParseOptions = {}): Prom
 
   const parser = parse({ bom: true, relax_column_count: true, info: true, skip_empty_lines: true });
   const stream = openListFile(path, options, 256 * 1024);
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let lines = 0;
+  // A CSV saved again from a spreadsheet is often in the machine's own encoding: the note says so.
+  const utf8 = new StrictUtf8(UK_CSV_FILE_KIND, note('not_utf8_resaved'));
   let first = true;
   const feed = (async () => {
     try {
@@ -224,18 +218,11 @@ export async function parseUkCsv(path: string, options: ParseOptions = {}): Prom
           sniff(chunk);
           first = false;
         }
-        let text: string;
-        try {
-          text = decoder.decode(chunk, { stream: true });
-        } catch {
-          const bad = firstInvalidUtf8(chunk);
-          const line = lines + countNewlines(chunk, bad === -1 ? 0 : bad) + 1;
-          throw new ListParseError(UK_CSV_FILE_KIND, 'encoding', lineAt(line), note('not_utf8_resaved'));
-        }
-        lines += countNewlines(chunk);
-        if (!parser.write(text)) await new Promise((r) => parser.once('drain', r));
+        if (!parser.write(utf8.decode(chunk))) await new Promise((r) => parser.once('drain', r));
       }
       if (first) throw new ListParseError(UK_CSV_FILE_KIND, 'empty', null, note('empty'));
+      const rest = utf8.end();
+      if (rest) parser.write(rest);
       parser.end();
     } catch (e) {
       parser.destroy(e as Error);
@@ -291,7 +278,7 @@ export async function parseUkCsv(path: string, options: ParseOptions = {}): Prom
     if (e instanceof ListParseError) throw e;
     const err = e as Error & { code?: string; lines?: number };
     if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
-      throw new ListParseError(UK_CSV_FILE_KIND, 'truncated', lineAt(lines + 1), note('cut_in_quotes'));
+      throw new ListParseError(UK_CSV_FILE_KIND, 'truncated', lineAt(utf8.newlines + 1), note('cut_in_quotes'));
     }
     throw new ListParseError(UK_CSV_FILE_KIND, 'malformed', err.lines ? lineAt(err.lines) : null, note('csv_malformed', { cause: err.message }));
   }

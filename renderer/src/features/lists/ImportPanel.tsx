@@ -23,8 +23,8 @@ function headingKey(running: boolean, groups: Props['groups']) {
 
 /**
  * "about 3 minutes left" / "less than a minute left"; once the whole file is read, what is left is
- * no longer reading (the last of the name index, the swap, removing the version replaced: tens of
- * seconds for a million entries), so it says that instead of a time.
+ * no longer reading (the entries read but not yet written, the last of the name index, the swap), so
+ * it says that instead of a time. The version replaced is deleted after the import is done.
  */
 function timeLeft(t: TFunction, read: number, seconds: number | null): string | null {
   if (read >= 1) return t('lists.import.finishing');
