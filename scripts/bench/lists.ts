@@ -11,7 +11,8 @@
  * process.memoryUsage().rss every 50 ms during each measure.
  *
  * Env: CASEBENCH_BENCH_LISTS_ENTITIES (default 1000000), CASEBENCH_BENCH_LISTS_KEEP=1 keeps the
- * temp folder (file and workspace). Timings are reported, never asserted.
+ * temp folder (file and workspace), CASEBENCH_BENCH_LISTS_REPLACE=1 imports the file a second time
+ * (a replace) and times it and the deletion of the version it replaced. Timings are reported, never asserted.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -19,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseFtmJsonl } from '../../main/lists/ftm-jsonl';
+import { purgesSettled } from '../../main/lists/designation-store';
 import { importListFiles } from '../../main/lists/list-import';
 import { DATABASE_FILE, openWorkspace } from '../../main/workspace/open-workspace';
 import { generateFtm } from './ftm-generate';
@@ -107,9 +109,18 @@ export async function benchLists(log: (line: string) => void = console.log): Pro
     const workspace = path.join(root, 'workspace');
     const ws = openWorkspace(workspace);
     let imported: Run<Awaited<ReturnType<typeof importListFiles>>>;
+    let replaced: { import: Run<unknown>; purgedMs: number } | null = null;
     try {
       const ctx = { db: ws.db, actor: 'bench', now: () => new Date().toISOString() };
-      imported = await measure(() => importListFiles(ctx, [{ path: file, name: 'entities.ftm.json', sha256: digest, size }]));
+      const files = [{ path: file, name: 'entities.ftm.json', sha256: digest, size }];
+      imported = await measure(() => importListFiles(ctx, files));
+      if (process.env.CASEBENCH_BENCH_LISTS_REPLACE === '1') {
+        // The same file again: what a user does with each new version of a list.
+        const again = await measure(() => importListFiles(ctx, files));
+        const start = performance.now();
+        await purgesSettled(ws.db);
+        replaced = { import: again, purgedMs: performance.now() - start };
+      }
     } finally {
       ws.close();
     }
@@ -136,6 +147,12 @@ export async function benchLists(log: (line: string) => void = console.log): Pro
         `  stored ${report.entries.toLocaleString('en')} entries, ${report.names.toLocaleString('en')} names, ${report.skippedCount} skipped; database ${(dbBytes / MiB).toFixed(0)} MiB`,
         `  baseline (readline + JSON.parse of every line, ${baseline.result.toLocaleString('en')} lines): ${t(baseline)}  peak RSS ${rss(baseline.peakRss)};  ratio = ${(imported.ms / baseline.ms).toFixed(1)}x (cpu ${(imported.cpuMs / baseline.cpuMs).toFixed(1)}x)`,
         `  vs the FtM reader alone (two passes, ${reader.result.entries.toLocaleString('en')} entries built, not stored): ${t(reader)}  peak RSS ${rss(reader.peakRss)};  ratio = ${(imported.ms / reader.ms).toFixed(1)}x`,
+        ...(replaced
+          ? [
+              `  replacing it with the same file: ${t(replaced.import)} until the import is done (the new version in use), peak RSS ${rss(replaced.import.peakRss)};` +
+                ` the replaced version's rows deleted ${s(replaced.purgedMs)} after, in the background`,
+            ]
+          : []),
         `  process max RSS over the run: ${rss(process.resourceUsage().maxRSS * 1024)}`,
       ].join('\n'),
     );
