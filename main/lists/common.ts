@@ -289,7 +289,7 @@ function countNewlines(buf: Buffer, end = buf.length): number {
  */
 export class StrictUtf8 {
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
-  private lines = 0;
+  private breaks = 0;
   private lastByte = -1;
 
   constructor(
@@ -304,9 +304,9 @@ export class StrictUtf8 {
     } catch {
       // -1: no bad byte of its own, so the character the last chunk began is what failed, here at the start.
       const bad = Math.max(firstInvalidUtf8(chunk), 0);
-      throw new ListParseError(this.fileKind, 'encoding', lineAt(this.lines + countNewlines(chunk, bad) + 1), this.why);
+      throw new ListParseError(this.fileKind, 'encoding', lineAt(this.breaks + countNewlines(chunk, bad) + 1), this.why);
     }
-    this.lines += countNewlines(chunk);
+    this.breaks += countNewlines(chunk);
     if (chunk.length) this.lastByte = chunk[chunk.length - 1]!;
     return text;
   }
@@ -316,13 +316,13 @@ export class StrictUtf8 {
     try {
       return this.decoder.decode();
     } catch {
-      throw new ListParseError(this.fileKind, 'truncated', lineAt(this.lines + 1), note('cut_in_character'));
+      throw new ListParseError(this.fileKind, 'truncated', lineAt(this.breaks + 1), note('cut_in_character'));
     }
   }
 
   /** Line breaks in the chunks decoded so far. */
   get newlines(): number {
-    return this.lines;
+    return this.breaks;
   }
 
   /** The file's last byte so far was a line break. */
