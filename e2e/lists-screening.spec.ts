@@ -208,8 +208,14 @@ test('an investigator imports the OFAC and Japanese lists, a bad file is refused
   // --- The workspace-wide matrix from the header.
   await page.getByTestId('nav-coordination').click();
   await expect(page.getByTestId('workspace-matrix')).toBeVisible();
-  await expect(page.locator(`[data-testid="matrix-row"][data-subject="${mah.reference}"]`)).toHaveAttribute('data-gap', 'true');
+  const workspaceRow = page.locator(`[data-testid="matrix-row"][data-subject="${mah.reference}"]`);
+  await expect(workspaceRow).toHaveAttribute('data-gap', 'true');
   await expect(page.getByTestId('matrix-summary')).toContainText('1 with a gap');
+  // Across cases, each subject says which case it is in; its name opens it there, at its candidates.
+  await expect(workspaceRow.getByTestId('matrix-cases')).toHaveText(` · ${kase.reference}`);
+  await workspaceRow.getByText('ミン・アウン・フライン').click();
+  await expect(page).toHaveURL(new RegExp(`#/cases/${kase.id}/screening\\?subject=${mah.id}$`));
+  await expect(mahSection).toBeInViewport();
 });
 
 test('removing a list asks first, and the matrix then says the list is not loaded', async ({ page }) => {

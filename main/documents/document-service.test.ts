@@ -65,6 +65,7 @@ function matrixFor(pc: ProposalCase): CoordinationMatrix {
   };
   const row = (subject: { id: string; reference: string }, name: string, withDesignations: boolean) => ({
     subject: { id: subject.id, reference: subject.reference, type: 'person' as const, displayName: name },
+    cases: [{ id: pc.caseId, reference: 'HR-2026-0001' }],
     cells: Object.fromEntries(AUTHORITIES.map((a) => [a, (withDesignations && designated[a]) || cell(a === 'AU' ? 'list_not_loaded' : 'not_designated')])) as Record<
       Authority,
       MatrixCell

@@ -11,7 +11,8 @@ import { fixture } from '../lists/test-fixtures';
 import { parseUkXml } from '../lists/uk-xml';
 import { parseUnXml } from '../lists/un-xml';
 import type { ServiceContext } from '../services/context';
-import { createSubject } from '../services/subject-service';
+import { createCase } from '../services/case-service';
+import { addSubjectToCase, createSubject } from '../services/subject-service';
 import { openWorkspace, type Workspace } from '../workspace/open-workspace';
 import { coordinationMatrix } from './matrix-service';
 import { decideCandidate, listCandidates, runScreening } from './screening-service';
@@ -71,6 +72,20 @@ describe('the coordination matrix', () => {
     expect(keysUnder('UN')).toEqual([]);
     expect(keysUnder('EU')).toEqual([mixedKey]);
     workspace.db.prepare('UPDATE designation_lists SET authorities = ? WHERE key = ?').run('["UK","UN"]', mixedKey);
+  });
+
+  it('names the cases each subject is in: the workspace matrix says where to work on it', () => {
+    const rakhine = createCase(ctx, { title: 'Rakhine 2017', country: 'MM', situation: '', summary: '' });
+    const coup = createCase(ctx, { title: 'Post-coup', country: 'MM', situation: '', summary: '' });
+    const both = createSubject(ctx, { ...SubjectFieldsSchema.parse({ type: 'person', names: [{ script: 'latn', value: 'Soe Win' }] }), caseId: rakhine.id });
+    addSubjectToCase(ctx, { caseId: coup.id, subjectId: both.id });
+    const none = createSubject(ctx, SubjectFieldsSchema.parse({ type: 'person', names: [{ script: 'latn', value: 'Nobody Yet' }] }));
+    const rows = coordinationMatrix(ctx).rows;
+    const refs = [rakhine, coup].map((c) => ({ id: c.id, reference: c.reference })).sort((a, b) => a.reference.localeCompare(b.reference));
+    expect(rows.find((r) => r.subject.id === both.id)!.cases).toEqual(refs);
+    expect(rows.find((r) => r.subject.id === none.id)!.cases).toEqual([]);
+    // A case's own matrix names them too.
+    expect(coordinationMatrix(ctx, { caseId: coup.id }).rows.map((r) => [r.subject.id, r.cases.length])).toEqual([[both.id, 2]]);
   });
 
   it('shows the listing date the OFAC advanced XML states, where the legacy CSV had none', async () => {

@@ -62,6 +62,9 @@ export function coordinationMatrix(ctx: ServiceContext, input: { caseId?: string
   const currentKeys = new Set(lists.map((l) => l.key));
   const listName = new Map(lists.map((l) => [l.key, l.listName]));
   // Only candidates the latest screening found on a list still loaded count: a delisted entry is not a designation.
+  const casesOf = ctx.db.prepare(
+    'SELECT c.id, c.reference FROM case_subjects cs JOIN cases c ON c.id = cs.case_id WHERE cs.subject_id = ? ORDER BY c.reference',
+  );
   const candidatesOf = ctx.db.prepare(
     "SELECT id, subject_id, list_key, list_ref, seen, decision FROM screening_candidates WHERE subject_id = ? AND current = 1 AND decision <> 'rejected'",
   );
@@ -105,6 +108,7 @@ export function coordinationMatrix(ctx: ServiceContext, input: { caseId?: string
     const dates = designatedBy.flatMap((a) => cells[a].designations.map((d) => d.listedOn)).filter((d): d is string => d !== null);
     return {
       subject: { id: subject.id, reference: subjectReference(subject.seq), type: subject.type, displayName: subject.display_name },
+      cases: casesOf.all(subject.id) as MatrixRow['cases'],
       cells,
       designatedBy,
       gap: designatedBy.length > 0 && cells.JP.state !== 'designated',

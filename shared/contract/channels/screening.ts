@@ -188,6 +188,8 @@ export type MatrixCell = z.infer<typeof MatrixCellSchema>;
 
 export const MatrixRowSchema = z.object({
   subject: SubjectRefSchema,
+  /** The cases the subject is in, by reference (the workspace's matrix says where to work on it). */
+  cases: z.array(z.object({ id: IdSchema, reference: z.string() })),
   cells: z.record(z.enum(AUTHORITIES), MatrixCellSchema),
   /** Partners (not JP) with a confirmed designation. */
   designatedBy: z.array(z.enum(AUTHORITIES)),

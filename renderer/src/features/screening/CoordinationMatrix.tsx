@@ -1,4 +1,4 @@
-import { Badge, Box, Group, Stack, Switch, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Box, Group, Stack, Switch, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
 import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,14 +17,19 @@ interface Props {
   matrix: Matrix;
   /** Enter or a click on a subject's name (the case's Screening tab shows its candidates). */
   onOpen?: (row: MatrixRow) => void;
+  /** The workspace's matrix: each subject's cases, by reference, each a link to its Screening tab there. */
+  showCases?: boolean;
 }
+
+/** Case references shown under a subject before "+N". */
+const CASES_SHOWN = 1;
 
 /**
  * Subjects down, partners across: each cell the regime and date of a confirmed designation, or why
  * there is none. A row designated by partners but not by Japan is the coordination gap, marked and
  * sortable to the top. Virtualised: a workspace may hold thousands of subjects.
  */
-export function CoordinationMatrix({ matrix, onOpen }: Props) {
+export function CoordinationMatrix({ matrix, onOpen, showCases = false }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [sort, setSort] = useState<MatrixSort>('gap');
@@ -168,7 +173,7 @@ export function CoordinationMatrix({ matrix, onOpen }: Props) {
                       <Text ff="monospace" size="xs" fw={600} style={{ flexShrink: 0 }}>
                         {row.subject.reference}
                       </Text>
-                      {onOpen ? (
+                      {onOpen && (!showCases || row.cases.length > 0) ? (
                         <UnstyledButton onClick={() => onOpen(row)} miw={0} fz="sm" style={{ textDecoration: 'underline dotted' }}>
                           <Text size="sm" fw={600} truncate="end" title={row.subject.displayName}>
                             {row.subject.displayName}
@@ -182,6 +187,7 @@ export function CoordinationMatrix({ matrix, onOpen }: Props) {
                     </Group>
                     <Text size="xs" c="dimmed" truncate="end">
                       {t(`subjectTypes.${row.subject.type}`)}
+                      {showCases && <SubjectCases row={row} />}
                       {row.firstListedOn ? ` · ${t('screening.matrix.firstListed', { date: formatPartialDate(row.firstListedOn, language) })}` : ''}
                     </Text>
                   </Table.Td>
@@ -216,3 +222,31 @@ export function CoordinationMatrix({ matrix, onOpen }: Props) {
     </Box>
   );
 }
+
+/** " · HR-2026-0001 +2 more": the cases a subject is in (the rest in a tooltip), each a link to it there; or that it is in none. */
+function SubjectCases({ row }: { row: MatrixRow }) {
+  const { t } = useTranslation();
+  if (row.cases.length === 0) return <> · {t('screening.matrix.inNoCase')}</>;
+  const more = row.cases.length - CASES_SHOWN;
+  return (
+    <span data-testid="matrix-cases">
+      {' · '}
+      {row.cases.slice(0, CASES_SHOWN).map((c, i) => (
+        <Fragment key={c.id}>
+          {i > 0 && ', '}
+          <Anchor href={`#${caseScreeningPath(c.id, row.subject.id)}`} ff="monospace" fz="xs" title={t('screening.matrix.openInCase', { reference: c.reference })}>
+            {c.reference}
+          </Anchor>
+        </Fragment>
+      ))}
+      {more > 0 && (
+        <Tooltip label={row.cases.slice(CASES_SHOWN).map((c) => c.reference).join(', ')}>
+          <span> {t('screening.matrix.moreCases', { count: more })}</span>
+        </Tooltip>
+      )}
+    </span>
+  );
+}
+
+/** The route of a case's Screening tab, at the subject's candidates (ScreeningPanel reads ?subject=). */
+export const caseScreeningPath = (caseId: string, subjectId: string) => `/cases/${caseId}/screening?subject=${encodeURIComponent(subjectId)}`;

@@ -20,7 +20,8 @@ export function ScreeningPanel({ caseId, readOnly }: { caseId: string; readOnly:
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const view: View = params.get('view') === 'matrix' ? 'matrix' : 'candidates';
-  const [focusSubject, setFocusSubject] = useState<string | null>(null);
+  // ?subject=<id>: opened from the workspace's matrix, at that subject's candidates.
+  const [focusSubject, setFocusSubject] = useState<string | null>(params.get('subject'));
   const run = useRunScreening();
   const setView = (next: View) => {
     const copy = new URLSearchParams(params);

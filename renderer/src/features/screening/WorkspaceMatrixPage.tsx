@@ -1,14 +1,16 @@
 import { Alert, Box, Button, Center, Group, Loader, Text, Title } from '@mantine/core';
 import { IconRadar } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
-import { CoordinationMatrix } from './CoordinationMatrix';
+import { CoordinationMatrix, caseScreeningPath } from './CoordinationMatrix';
 import { ListsStatus } from './ListsStatus';
 import { useMatrix, useRunScreening } from './queries';
 
 /** The coordination matrix of every subject in the workspace, for the overview across cases. */
 export function WorkspaceMatrixPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const matrix = useMatrix(null);
   const run = useRunScreening();
   let body;
@@ -25,7 +27,17 @@ export function WorkspaceMatrixPage() {
       </Alert>
     );
   } else {
-    body = <CoordinationMatrix matrix={matrix.data} />;
+    body = (
+      <CoordinationMatrix
+        matrix={matrix.data}
+        showCases
+        // The subject's first case (by reference): its Screening tab, at the subject's candidates.
+        onOpen={(row) => {
+          const first = row.cases[0];
+          if (first) void navigate(caseScreeningPath(first.id, row.subject.id));
+        }}
+      />
+    );
   }
   return (
     <Box flex={1} mih={0} style={{ display: 'flex', flexDirection: 'column' }} data-testid="workspace-matrix">
