@@ -130,6 +130,10 @@ test('screenshots of the workbench for the README, in Japanese and English', asy
       await page.goto(`${host.origin}/#/cases/${first}/screening?view=matrix`);
       await expect(page.locator('[data-testid="matrix-row"][data-gap="true"]')).toHaveCount(3);
       await page.screenshot({ path: `docs/screenshots/coordination-matrix-${language}.png` });
+      // Across the workspace: each subject with the case it is in.
+      await page.goto(`${host.origin}/#/coordination`);
+      await expect(page.getByTestId('matrix-cases')).toHaveCount(4);
+      await page.screenshot({ path: `docs/screenshots/coordination-workspace-${language}.png` });
 
       await page.goto(`${host.origin}/#/cases/${first}/screening`);
       await expect(page.getByTestId('candidate').first()).toBeVisible();
