@@ -15,6 +15,7 @@
  * current versions' tables for looking.
  */
 import type { Database, Statement } from 'better-sqlite3';
+import { OneAtATime } from '../db/one-at-a-time';
 import type {
   DesignationEntryDetail,
   ListFile,
@@ -595,7 +596,7 @@ function discard(db: Database, listId: number): boolean {
 }
 
 /** Per database: the versions being deleted, one after another (purgeLists). */
-const purging = new WeakMap<Database, Promise<void>>();
+const purging = new OneAtATime();
 
 /**
  * Deletes versions that are not current (replaced, removed, a failed import, what the sweep at open
@@ -615,18 +616,17 @@ export function purgeLists(db: Database, listIds: readonly number[]): Promise<vo
       return false;
     }
   });
-  const deleting = async () => {
-    for (const id of discarded) while (db.open && !deleteBatch(db, id)) await yieldToEventLoop();
-  };
-  const queued = (purging.get(db) ?? Promise.resolve()).then(deleting).catch((error: unknown) => {
-    console.error('[casebench] deleting a list version that is out of use failed:', error);
-  });
-  purging.set(db, queued);
-  return queued;
+  return purging
+    .run(db, async () => {
+      for (const id of discarded) while (db.open && !deleteBatch(db, id)) await yieldToEventLoop();
+    })
+    .catch((error: unknown) => {
+      console.error('[casebench] deleting a list version that is out of use failed:', error);
+    });
 }
 
 /** Settles once every purge started on this database has (tests, and whoever must see the rows gone). */
-export const purgesSettled = (db: Database): Promise<void> => purging.get(db) ?? Promise.resolve();
+export const purgesSettled = (db: Database): Promise<void> => purging.settled(db);
 
 /**
  * At open: takes every version left behind by an import or a removal that did not finish (the app

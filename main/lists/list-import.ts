@@ -4,7 +4,7 @@
  * and written. A file that cannot be read, a full disk, a cancel or a crash leave the current
  * version as it was; the partial one is deleted (a crash's, when the workspace next opens).
  */
-import type { Database } from 'better-sqlite3';
+import { OneAtATime } from '../db/one-at-a-time';
 import type { z } from 'zod';
 import { LIST_SKIPPED_KEPT, type ListFile, type ListImportInputSchema, type ListImportReport, type ListImportResult } from '../../shared/contract/channels/lists';
 import { DesignationListSchema, type ListFormat } from '../../shared/domain/designations';
@@ -84,7 +84,7 @@ export function prepareImport(files: readonly ImportFile[], format?: ListFormat)
 }
 
 /** One import at a time per workspace: each reads to the end before the next starts writing. */
-const running = new WeakMap<Database, Promise<unknown>>();
+const running = new OneAtATime();
 
 function cancelled(): Failure {
   return new Failure('BAD_REQUEST', 'The import was cancelled; the previous version of the list is still in use.');
@@ -92,14 +92,7 @@ function cancelled(): Failure {
 
 /** Reads the files into a new version of their list and makes it current; see the file comment. */
 export async function runImport(ctx: ServiceContext, prepared: PreparedImport, control: ImportControl = {}): Promise<ListImportResult> {
-  const previous = running.get(ctx.db) ?? Promise.resolve();
-  const mine = previous.catch(() => undefined).then(() => importNow(ctx, prepared, control));
-  running.set(ctx.db, mine);
-  try {
-    return await mine;
-  } finally {
-    if (running.get(ctx.db) === mine) running.delete(ctx.db);
-  }
+  return running.run(ctx.db, () => importNow(ctx, prepared, control));
 }
 
 const READ_REPORT_EVERY = 500;

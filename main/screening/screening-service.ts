@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { OneAtATime } from '../db/one-at-a-time';
 import { v7 as uuidv7 } from 'uuid';
 import type {
   DesignatedPerson,
@@ -131,7 +132,7 @@ function runWriter(ctx: ServiceContext) {
 const RUN_BATCH = 50;
 
 /** One run at a time per workspace: a second waits for the first. */
-const running = new WeakMap<Database, Promise<unknown>>();
+const running = new OneAtATime();
 
 /**
  * Screens the subjects in scope against every current list. Lists indexed by an older matcher
@@ -141,14 +142,7 @@ export async function runScreening(
   ctx: ServiceContext,
   scope: Parameters<typeof subjectsInScope>[1],
 ): Promise<ScreeningRunResult> {
-  const previous = running.get(ctx.db) ?? Promise.resolve();
-  const mine = previous.catch(() => undefined).then(() => runNow(ctx, scope));
-  running.set(ctx.db, mine);
-  try {
-    return await mine;
-  } finally {
-    if (running.get(ctx.db) === mine) running.delete(ctx.db);
-  }
+  return running.run(ctx.db, () => runNow(ctx, scope));
 }
 
 async function runNow(ctx: ServiceContext, scope: Parameters<typeof subjectsInScope>[1]): Promise<ScreeningRunResult> {
